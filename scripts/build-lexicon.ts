@@ -1,0 +1,39 @@
+/**
+ * Build step: lexicons/**\/*.tsv + generated countries -> dist/lexicon/index.json.
+ * Fails (exit 1) on lexicon errors so a broken lexicon never ships.
+ */
+import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { compileLexicon } from '../src/lexicon/compile.js';
+import { generateCountrySource } from '../src/lexicon/countries.js';
+import { defaultIndexPath, packageRoot } from '../src/lexicon/load.js';
+import { parseLexiconText } from '../src/lexicon/schema.js';
+
+export function lexiconSourceFiles(dir: string): string[] {
+  const out: string[] = [];
+  for (const ent of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, ent.name);
+    if (ent.isDirectory()) out.push(...lexiconSourceFiles(p));
+    else if (ent.name.endsWith('.tsv')) out.push(p);
+  }
+  return out.sort();
+}
+
+const root = packageRoot();
+const files = lexiconSourceFiles(join(root, 'lexicons'));
+const sources = [generateCountrySource(), ...files.map((f) => parseLexiconText(readFileSync(f, 'utf8'), relative(root, f)))];
+const { lexicon, diagnostics } = compileLexicon(sources);
+const errors = diagnostics.filter((d) => d.severity === 'error');
+for (const d of errors) console.error(`${d.file}:${d.line}: error: ${d.message}`);
+// KIYAN_LEXICON_LENIENT=1 lets a developer build while lexicon files are being edited.
+if (errors.length && !process.env.KIYAN_LEXICON_LENIENT) {
+  console.error(`build-lexicon: ${errors.length} error(s); run "kiyan lexicon check" for details`);
+  process.exit(1);
+}
+const out = defaultIndexPath();
+mkdirSync(join(out, '..'), { recursive: true });
+writeFileSync(out, JSON.stringify(lexicon));
+const byType: Record<string, number> = {};
+for (const e of lexicon.entries) byType[e[0]] = (byType[e[0]] ?? 0) + 1;
+const words = Object.entries(lexicon.words).map(([k, v]) => `${k} ${v!.length}`).join(', ');
+console.error(`build-lexicon: ${lexicon.entries.length} entries (${Object.entries(byType).map(([t, n]) => `${t} ${n}`).join(', ')}), ${Object.keys(lexicon.forms).length} surface forms; words: ${words}; ${diagnostics.length - errors.length} warning(s)`);

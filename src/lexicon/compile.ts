@@ -1,0 +1,101 @@
+/**
+ * Compiles parsed lexicon sources into the index format: every surface form is normalised
+ * and tokenised exactly as the text will be, so that lookups are plain hash hits.
+ */
+import { normalizeWord } from '../text/normalize.js';
+import { tokenize } from '../text/tokenize.js';
+import type { Diagnostic, EntitySourceEntry, EntityType, ParsedSource, WordKind } from './schema.js';
+
+/** [type, arabic, subtype, english, source file:line] */
+export type CompiledEntry = [EntityType, string, string, string, string];
+
+export interface CompiledLexicon {
+  version: 1;
+  entries: CompiledEntry[];
+  /** normalised phrase (tokens joined by one space) -> list of [entry index, ambiguous 0|1] */
+  forms: Record<string, Array<[number, 0 | 1]>>;
+  /** word kind -> normalised forms */
+  words: Partial<Record<WordKind, string[]>>;
+}
+
+/** The key a surface is stored and looked up under: normalised tokens joined by one space. */
+export function phraseKey(surface: string): string {
+  const norm = normalizeWord(surface);
+  return tokenize(norm)
+    .map((t) => t.text)
+    .join(' ');
+}
+
+const ARTICLE_FOLDED = new Set<WordKind>(['per-title', 'title-mod', 'org-head', 'loc-head', 'loc-part', 'loc-context', 'nationality']);
+
+export interface CompileResult {
+  lexicon: CompiledLexicon;
+  diagnostics: Diagnostic[];
+}
+
+export function compileLexicon(sources: ParsedSource[]): CompileResult {
+  const diagnostics: Diagnostic[] = sources.flatMap((s) => s.diagnostics);
+  const entries: CompiledEntry[] = [];
+  const forms: CompiledLexicon['forms'] = Object.create(null);
+  const where = new Map<string, { type: EntityType; at: string; ambiguous: boolean; canonical: string; idx: number }[]>();
+  const canonicalSeen = new Map<string, { at: string; idx: number }>();
+
+  const addEntry = (e: EntitySourceEntry): void => {
+    const at = `${e.file}:${e.line}`;
+    const canonKey = `${e.type}:${phraseKey(e.arabic)}`;
+    const prev = canonicalSeen.get(canonKey);
+    let idx: number;
+    if (prev !== undefined) {
+      // Curated spellings of a generated entry (countries) are merged into it.
+      if (!prev.at.startsWith('generated:')) {
+        diagnostics.push({ file: e.file, line: e.line, severity: 'warning', message: `duplicate entry "${e.arabic}" (${e.type}), first at ${prev.at}` });
+        return;
+      }
+      idx = prev.idx;
+    } else {
+      idx = entries.length;
+      canonicalSeen.set(canonKey, { at, idx });
+      entries.push([e.type, e.arabic, e.subtype, e.en, at]);
+    }
+    const keys = new Set<string>();
+    for (const s of e.surfaces) {
+      const key = phraseKey(s.text);
+      if (!key || keys.has(key)) continue;
+      keys.add(key);
+      const others = where.get(key) ?? [];
+      if (others.some((o) => o.idx === idx)) continue;
+      for (const o of others) {
+        if (o.type !== e.type && !o.ambiguous && !s.ambiguous) {
+          diagnostics.push({
+            file: e.file,
+            line: e.line,
+            severity: 'error',
+            message: `"${s.text}" is ${e.type} here but ${o.type} ("${o.canonical}") at ${o.at}; mark one of them ambiguous or remove one`,
+          });
+        }
+      }
+      others.push({ type: e.type, at, ambiguous: s.ambiguous, canonical: e.arabic, idx });
+      where.set(key, others);
+      (forms[key] ??= []).push([idx, s.ambiguous ? 1 : 0]);
+    }
+  };
+
+  const words: CompiledLexicon['words'] = {};
+  const wordSets = new Map<WordKind, Set<string>>();
+  for (const src of sources) {
+    for (const e of src.entities) addEntry(e);
+    for (const w of src.words) {
+      const set = wordSets.get(w.kind) ?? new Set<string>();
+      for (const s of w.surfaces) {
+        const key = phraseKey(s);
+        if (!key) continue;
+        set.add(key);
+        // Trigger words and adjectives are looked up without their article too (الرئيس = رئيس).
+        if (ARTICLE_FOLDED.has(w.kind) && key.startsWith('ال') && key.length > 3) set.add(key.slice(2));
+      }
+      wordSets.set(w.kind, set);
+    }
+  }
+  for (const [kind, set] of wordSets) words[kind] = [...set].sort();
+  return { lexicon: { version: 1, entries, forms, words }, diagnostics };
+}

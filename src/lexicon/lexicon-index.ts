@@ -1,0 +1,91 @@
+/**
+ * The runtime lexicon: hash maps over normalised phrases. Multi-token names are found by
+ * looking up the first token's longest phrase length, then trying phrase keys from the
+ * longest down (longest match), so lookups stay O(1) per candidate whatever the size.
+ */
+import type { CompiledEntry, CompiledLexicon } from './compile.js';
+import type { EntityType, WordKind } from './schema.js';
+
+export interface EntityRef {
+  entry: number;
+  ambiguous: boolean;
+}
+
+export interface LexiconEntryInfo {
+  type: EntityType;
+  arabic: string;
+  subtype: string;
+  en: string;
+  source: string;
+}
+
+export class LexiconIndex {
+  private readonly entries: CompiledEntry[] = [];
+  private readonly phrases = new Map<string, EntityRef[]>();
+  private readonly maxTokens = new Map<string, number>();
+  private readonly words = new Map<WordKind, Set<string>>();
+
+  /** Later lexicons (user files) take precedence over earlier ones for the same phrase. */
+  constructor(lexicons: CompiledLexicon[]) {
+    for (const lex of [...lexicons].reverse()) this.add(lex);
+  }
+
+  private add(lex: CompiledLexicon): void {
+    const base = this.entries.length;
+    this.entries.push(...lex.entries);
+    for (const key in lex.forms) {
+      const refs = lex.forms[key].map(([e, a]) => ({ entry: base + e, ambiguous: a === 1 }));
+      const list = this.phrases.get(key);
+      if (list) list.push(...refs);
+      else this.phrases.set(key, refs);
+      const sp = key.indexOf(' ');
+      const first = sp < 0 ? key : key.slice(0, sp);
+      const len = sp < 0 ? 1 : key.split(' ').length;
+      if ((this.maxTokens.get(first) ?? 0) < len) this.maxTokens.set(first, len);
+    }
+    for (const kind of Object.keys(lex.words) as WordKind[]) {
+      const set = this.words.get(kind) ?? new Set<string>();
+      for (const w of lex.words[kind] ?? []) set.add(w);
+      this.words.set(kind, set);
+    }
+  }
+
+  /** Longest phrase (in tokens) that starts with this normalised token, 0 if none. */
+  maxPhraseTokens(first: string): number {
+    return this.maxTokens.get(first) ?? 0;
+  }
+
+  lookup(key: string): EntityRef[] | undefined {
+    return this.phrases.get(key);
+  }
+
+  entry(i: number): LexiconEntryInfo {
+    const [type, arabic, subtype, en, source] = this.entries[i];
+    return { type, arabic, subtype, en, source };
+  }
+
+  get entryCount(): number {
+    return this.entries.length;
+  }
+
+  get phraseCount(): number {
+    return this.phrases.size;
+  }
+
+  isWord(kind: WordKind, form: string): boolean {
+    return this.words.get(kind)?.has(form) ?? false;
+  }
+
+  wordCount(kind: WordKind): number {
+    return this.words.get(kind)?.size ?? 0;
+  }
+
+  /** Every (phrase, entry) pair, for export and lookup explanations. */
+  *allPhrases(): Generator<[string, EntityRef[]]> {
+    yield* this.phrases;
+  }
+
+  *allWords(): Generator<[WordKind, string]> {
+    for (const [kind, set] of this.words) for (const w of set) yield [kind, w];
+  }
+}

@@ -1,0 +1,86 @@
+/**
+ * Loading lexicons: the compiled default index shipped with the package, and user files
+ * given at run time (same source format, compiled on the fly, no rebuild).
+ */
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { compileLexicon, type CompiledLexicon } from './compile.js';
+import { LexiconIndex } from './lexicon-index.js';
+import { parseLexiconText, type Diagnostic } from './schema.js';
+
+/** The package root: the nearest folder above this module that holds kiyan's package.json. */
+export function packageRoot(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (;;) {
+    const pkg = join(dir, 'package.json');
+    if (existsSync(pkg)) {
+      try {
+        if (JSON.parse(readFileSync(pkg, 'utf8')).name === 'kiyan') return dir;
+      } catch {
+        /* keep walking up */
+      }
+    }
+    const up = dirname(dir);
+    if (up === dir) throw new Error('cannot find the kiyan package root');
+    dir = up;
+  }
+}
+
+export function defaultIndexPath(): string {
+  return join(packageRoot(), 'dist', 'lexicon', 'index.json');
+}
+
+export class LexiconError extends Error {
+  constructor(
+    message: string,
+    readonly diagnostics: Diagnostic[] = [],
+  ) {
+    super(message);
+  }
+}
+
+let cachedDefault: CompiledLexicon | undefined;
+
+export function loadDefaultCompiled(): CompiledLexicon {
+  if (cachedDefault) return cachedDefault;
+  const path = defaultIndexPath();
+  if (!existsSync(path)) throw new LexiconError(`the compiled lexicon is missing (${path}); run "npm run build"`);
+  cachedDefault = JSON.parse(readFileSync(path, 'utf8')) as CompiledLexicon;
+  return cachedDefault;
+}
+
+/** Compiles user lexicon files; any error in them is fatal (file:line messages). */
+export function compileUserFiles(paths: string[]): CompiledLexicon {
+  const sources = paths.map((p) => {
+    let text: string;
+    try {
+      if (statSync(p).isDirectory()) throw new LexiconError(`${p}: is a directory, expected a lexicon file`);
+      text = readFileSync(p, 'utf8');
+    } catch (e) {
+      if (e instanceof LexiconError) throw e;
+      throw new LexiconError(`${p}: cannot read lexicon file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+    }
+    return parseLexiconText(text, p);
+  });
+  const { lexicon, diagnostics } = compileLexicon(sources);
+  const errors = diagnostics.filter((d) => d.severity === 'error');
+  if (errors.length) {
+    throw new LexiconError(errors.map((d) => `${d.file}:${d.line}: ${d.message}`).join('\n'), errors);
+  }
+  return lexicon;
+}
+
+const indexCache = new Map<string, LexiconIndex>();
+
+/** The default index, plus user lexicon files if any (they take precedence). */
+export function loadLexiconIndex(userFiles: string[] = []): LexiconIndex {
+  const key = userFiles.join('\u0000');
+  const cached = indexCache.get(key);
+  if (cached) return cached;
+  const compiled = [loadDefaultCompiled()];
+  if (userFiles.length) compiled.push(compileUserFiles(userFiles));
+  const index = new LexiconIndex(compiled);
+  indexCache.set(key, index);
+  return index;
+}

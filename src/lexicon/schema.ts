@@ -1,0 +1,115 @@
+/**
+ * The lexicon source format (see lexicons/README.md): one TAB-separated line per entry.
+ * A line's second column says what it is: an entity type (PER, LOC, ORG) or a word kind
+ * used as evidence by the pattern rules. Parsing never throws: problems come back as
+ * file:line diagnostics.
+ */
+
+export const ENTITY_TYPES = ['PER', 'LOC', 'ORG'] as const;
+export type EntityType = (typeof ENTITY_TYPES)[number];
+
+export const WORD_KINDS = [
+  'male',
+  'female',
+  'nationality',
+  'per-title',
+  'title-mod',
+  'org-head',
+  'loc-head',
+  'loc-part',
+  'loc-context',
+  'speech-verb',
+  'stop',
+] as const;
+export type WordKind = (typeof WORD_KINDS)[number];
+
+export interface Surface {
+  text: string;
+  /** Needs context before it is tagged (also a common word or shared by many). */
+  ambiguous: boolean;
+}
+
+export interface EntitySourceEntry {
+  type: EntityType;
+  arabic: string;
+  subtype: string;
+  en: string;
+  surfaces: Surface[];
+  file: string;
+  line: number;
+}
+
+export interface WordSourceEntry {
+  kind: WordKind;
+  arabic: string;
+  en: string;
+  surfaces: string[];
+  file: string;
+  line: number;
+}
+
+export interface Diagnostic {
+  file: string;
+  line: number;
+  message: string;
+  severity: 'error' | 'warning';
+}
+
+export interface ParsedSource {
+  entities: EntitySourceEntry[];
+  words: WordSourceEntry[];
+  diagnostics: Diagnostic[];
+}
+
+const ARABIC_RE = /\p{Script=Arabic}/u;
+
+export function parseLexiconText(text: string, file: string): ParsedSource {
+  const out: ParsedSource = { entities: [], words: [], diagnostics: [] };
+  const lines = text.split(/\r?\n/);
+  lines.forEach((raw, idx) => {
+    const line = idx + 1;
+    if (!raw.trim() || raw.trimStart().startsWith('#')) return;
+    const err = (message: string): void => {
+      out.diagnostics.push({ file, line, message, severity: 'error' });
+    };
+    const cols = raw.split('\t').map((c) => c.trim());
+    if (cols.length < 3) return err(`expected TAB-separated columns (arabic, type or kind, ...), found ${cols.length}`);
+    const [arabic, second] = cols;
+    if (!arabic) return err('empty Arabic name');
+    if (!ARABIC_RE.test(arabic)) return err(`"${arabic}" has no Arabic letters`);
+    if ((ENTITY_TYPES as readonly string[]).includes(second)) {
+      if (cols.length < 4 || cols.length > 6) return err(`an entity line has 4 to 6 columns (arabic, type, subtype, english, variants, flags), found ${cols.length}`);
+      const [, , subtype, en, variants = '', flags = ''] = cols;
+      if (!en) return err(`"${arabic}" has no English name`);
+      const unknownFlags = flags.split(/[ ,]+/).filter((f) => f && f !== 'ambiguous');
+      if (unknownFlags.length) return err(`unknown flag "${unknownFlags[0]}" (known: ambiguous)`);
+      const surfaces: Surface[] = [{ text: arabic, ambiguous: flags.includes('ambiguous') }];
+      for (const v of splitVariants(variants)) {
+        const ambiguous = v.startsWith('?');
+        const t = ambiguous ? v.slice(1).trim() : v;
+        if (!t) continue;
+        if (!ARABIC_RE.test(t)) {
+          err(`variant "${t}" has no Arabic letters`);
+          continue;
+        }
+        surfaces.push({ text: t, ambiguous });
+      }
+      out.entities.push({ type: second as EntityType, arabic, subtype, en, surfaces, file, line });
+    } else if ((WORD_KINDS as readonly string[]).includes(second)) {
+      if (cols.length > 4) return err(`a word line has 3 or 4 columns (arabic, kind, english, variants), found ${cols.length}`);
+      const [, , en, variants = ''] = cols;
+      const surfaces = [arabic, ...splitVariants(variants).map((v) => v.replace(/^\?/, ''))];
+      out.words.push({ kind: second as WordKind, arabic, en, surfaces, file, line });
+    } else {
+      err(`unknown type or kind "${second}" (types: ${ENTITY_TYPES.join(', ')}; kinds: ${WORD_KINDS.join(', ')})`);
+    }
+  });
+  return out;
+}
+
+function splitVariants(s: string): string[] {
+  return s
+    .split('|')
+    .map((v) => v.trim())
+    .filter(Boolean);
+}

@@ -1,0 +1,53 @@
+/**
+ * Per-token facts the matchers share: proclitic analyses and trigger-word kinds,
+ * computed once per token.
+ */
+import { procliticAnalyses, type CliticAnalysis } from '../text/clitics.js';
+import type { Token } from '../text/tokenize.js';
+import type { LexiconIndex } from '../lexicon/lexicon-index.js';
+import type { WordKind } from '../lexicon/schema.js';
+
+export interface TokenView {
+  tokens: Token[];
+  analyses: CliticAnalysis[][];
+  index: LexiconIndex;
+  /** Kind -> analysis (of this token) whose form, or form without article, is a word of that kind. */
+  kindAt(i: number, kind: WordKind): CliticAnalysis | undefined;
+  /** The full token (no clitic stripping) is a word of that kind. */
+  isExact(i: number, kind: WordKind): boolean;
+  /** Tokens i and i+1 are adjacent (only spaces between). */
+  joined(i: number): boolean;
+}
+
+export function makeTokenView(tokens: Token[], index: LexiconIndex): TokenView {
+  const analyses = tokens.map((t) => procliticAnalyses(t.text));
+  const cache = new Map<number, CliticAnalysis | null>();
+  const kindIds: Record<string, number> = {};
+  let next = 0;
+  return {
+    tokens,
+    analyses,
+    index,
+    kindAt(i, kind) {
+      const kid = (kindIds[kind] ??= next++);
+      const key = i * 32 + kid;
+      const hit = cache.get(key);
+      if (hit !== undefined) return hit ?? undefined;
+      let found: CliticAnalysis | null = null;
+      for (const a of analyses[i]) {
+        if (index.isWord(kind, a.form)) {
+          found = a;
+          break;
+        }
+      }
+      cache.set(key, found);
+      return found ?? undefined;
+    },
+    isExact(i, kind) {
+      return index.isWord(kind, tokens[i].text);
+    },
+    joined(i) {
+      return i + 1 < tokens.length && !tokens[i + 1].breakBefore;
+    },
+  };
+}

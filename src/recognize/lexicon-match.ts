@@ -1,0 +1,44 @@
+/**
+ * Lexicon matching: at every token, for every proclitic analysis, the longest phrase of
+ * the lexicon that starts there (multi-token, no punctuation inside).
+ */
+import type { TokenView } from './features.js';
+import type { Candidate } from './types.js';
+
+export function matchLexicon(view: TokenView): Candidate[] {
+  const { tokens, analyses, index } = view;
+  const out: Candidate[] = [];
+  const n = tokens.length;
+  for (let i = 0; i < n; i++) {
+    let best: Candidate | undefined;
+    for (const a of analyses[i]) {
+      const max = index.maxPhraseTokens(a.form);
+      if (max === 0) continue;
+      let limit = 1;
+      while (limit < max && i + limit < n && !tokens[i + limit].breakBefore) limit++;
+      for (let len = limit; len >= 1; len--) {
+        if (best && len <= best.last - best.first) break;
+        let key = a.form;
+        for (let k = 1; k < len; k++) key += ' ' + tokens[i + k].text;
+        const refs = index.lookup(key);
+        if (!refs) continue;
+        const ref = refs.find((r) => !r.ambiguous) ?? refs[0];
+        best = {
+          first: i,
+          last: i + len,
+          start: tokens[i].start + a.skip,
+          end: tokens[i + len - 1].end,
+          type: index.entry(ref.entry).type,
+          source: 'lexicon',
+          entry: ref.entry,
+          ambiguous: ref.ambiguous,
+          rule: a.clitics ? `lexicon (${a.clitics}+)` : 'lexicon',
+          firstForm: a.form,
+        };
+        break;
+      }
+    }
+    if (best) out.push(best);
+  }
+  return out;
+}

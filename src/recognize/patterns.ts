@@ -1,0 +1,191 @@
+/**
+ * Context rules for names no lexicon has. Every trigger word lives in lexicons/words/;
+ * the rules here only say how triggers, given names and lexicon matches combine.
+ *
+ *  - title:      a person title (الرئيس، الجنرال، الشيخ ...), optional modifiers and
+ *                nationality adjectives (الرئيس الروسي، وزير الخارجية الامريكي), then a name.
+ *  - given-name: a given name followed by more given names / connectors (بن، ابو، عبد)
+ *                and a family name (قاسم سليماني).
+ *  - org-head:   an organisation head noun in construct with a name (فيلق القدس، جامعة دمشق,
+ *                قوات + a known ORG), with a nationality adjective (الجيش السوري), or
+ *                followed by a quoted name (شبكة "نهرين نت": the quoted name alone).
+ *  - loc-head:   مدينة، محافظة ... + a name (the head stays outside the span);
+ *                loc-part: نهر، جبل، بحيرة ... + a name (the head is part of it).
+ * They also give context that confirms ambiguous lexicon matches (مدينة صور).
+ */
+import type { EntityType } from '../lexicon/schema.js';
+import { hasArticle } from '../text/clitics.js';
+import type { TokenView } from './features.js';
+import type { Candidate } from './types.js';
+
+const NAME_CONNECTORS = new Set(['بن', 'ابن', 'بنت', 'ابو', 'ابي', 'ام', 'ال']);
+const COMPOUND_FIRST = new Set(['عبد', 'عبدال']);
+const MAX_NAME_TOKENS = 5;
+
+/** Index of lexicon candidates by first token, for rules that build on them. */
+export type LexiconStarts = Map<number, Candidate>;
+
+export function lexiconStarts(cands: Candidate[]): LexiconStarts {
+  const m: LexiconStarts = new Map();
+  for (const c of cands) m.set(c.first, c);
+  return m;
+}
+
+/** True when token i is a word that ends or cannot be part of a name. */
+function isNonName(view: TokenView, i: number): boolean {
+  const t = view.tokens[i].text;
+  if (/^[0-9]/.test(t)) return true;
+  return (
+    view.isExact(i, 'stop') ||
+    view.kindAt(i, 'per-title') !== undefined ||
+    view.kindAt(i, 'title-mod') !== undefined ||
+    view.kindAt(i, 'org-head') !== undefined ||
+    view.kindAt(i, 'loc-head') !== undefined ||
+    view.kindAt(i, 'loc-context') !== undefined ||
+    view.kindAt(i, 'speech-verb') !== undefined ||
+    view.isExact(i, 'nationality')
+  );
+}
+
+function isGiven(view: TokenView, i: number): boolean {
+  const t = view.tokens[i].text;
+  return view.isExact(i, 'male') || view.isExact(i, 'female') || (COMPOUND_FIRST.has(t) && i + 1 < view.tokens.length);
+}
+
+/**
+ * Length in tokens of a person name starting at token j: given names (and connectors)
+ * then at most one family name. 0 when token j cannot start a name.
+ */
+export function personNameLength(view: TokenView, j: number, starts: LexiconStarts): number {
+  const { tokens } = view;
+  const n = tokens.length;
+  let k = j;
+  while (k < n && k - j < MAX_NAME_TOKENS) {
+    if (k > j && tokens[k].breakBefore) break;
+    const t = tokens[k].text;
+    const lex = starts.get(k);
+    if (lex && !lex.ambiguous && lex.type !== 'PER') break;
+    if (lex && lex.type === 'PER' && !lex.ambiguous) {
+      k = lex.last;
+      break;
+    }
+    if ((NAME_CONNECTORS.has(t) || COMPOUND_FIRST.has(t)) && view.joined(k)) {
+      // بن X، ابو X، عبد X: the connector and the next word go together.
+      if (isNonName(view, k + 1)) break;
+      k += 2;
+      continue;
+    }
+    if (isNonName(view, k)) break;
+    if (isGiven(view, k)) {
+      k++;
+      continue;
+    }
+    k++; // a family name ends the name
+    break;
+  }
+  return k - j;
+}
+
+function push(out: Candidate[], view: TokenView, first: number, last: number, skip: number, type: EntityType, rule: string, firstForm?: string): void {
+  const { tokens } = view;
+  out.push({ first, last, start: tokens[first].start + skip, end: tokens[last - 1].end, type, source: 'pattern', ambiguous: false, rule, firstForm });
+}
+
+/** Length of a (possibly two-token) trigger of this kind at token i, with the analysis skip. */
+function triggerAt(view: TokenView, i: number, kind: 'per-title'): number {
+  const { tokens, index } = view;
+  if (view.joined(i)) {
+    for (const a of view.analyses[i]) if (index.isWord(kind, a.form + ' ' + tokens[i + 1].text)) return 2;
+  }
+  return view.kindAt(i, kind) ? 1 : 0;
+}
+
+export function matchPatterns(view: TokenView, lexCands: Candidate[]): Candidate[] {
+  const { tokens } = view;
+  const n = tokens.length;
+  const starts = lexiconStarts(lexCands);
+  const out: Candidate[] = [];
+  for (let i = 0; i < n; i++) {
+    // --- person after a title
+    const tl = triggerAt(view, i, 'per-title');
+    if (tl) {
+      let j = i + tl;
+      while (
+        j < n &&
+        j - i < 7 &&
+        !tokens[j].breakBefore &&
+        (view.kindAt(j, 'title-mod') || view.isExact(j, 'nationality') || triggerAt(view, j, 'per-title')) &&
+        !(starts.get(j)?.type === 'PER' && !starts.get(j)?.ambiguous)
+      ) {
+        j += triggerAt(view, j, 'per-title') || 1;
+      }
+      if (j < n && !tokens[j].breakBefore) {
+        const lex = starts.get(j);
+        if (lex && lex.type === 'PER') lex.ambiguous = false; // a title confirms an ambiguous person
+        else if (!lex || lex.ambiguous) {
+          const len = personNameLength(view, j, starts);
+          if (len > 0) push(out, view, j, j + len, 0, 'PER', 'title');
+        }
+      }
+    }
+    // --- given name + family name, without a title
+    if (isGiven(view, i) && !(i > 0 && view.joined(i - 1) && (isGiven(view, i - 1) || triggerAt(view, i - 1, 'per-title')))) {
+      const weak = view.isExact(i, 'stop');
+      const len = weak ? 0 : personNameLength(view, i, starts);
+      if (len >= 2) push(out, view, i, i + len, 0, 'PER', 'given-name');
+    } else if (!isGiven(view, i)) {
+      // و/ف/ب/ل + given name (ومحمد علي): strip the proclitic
+      for (const a of view.analyses[i].slice(1)) {
+        if ((view.index.isWord('male', a.form) || view.index.isWord('female', a.form)) && view.joined(i) && !(i > 0 && view.joined(i - 1) && triggerAt(view, i - 1, 'per-title'))) {
+          const len = 1 + personNameLength(view, i + 1, starts);
+          if (len >= 2 && !isGiven(view, i + len - 1)) push(out, view, i, i + len, a.skip, 'PER', 'given-name', a.form);
+          break;
+        }
+      }
+    }
+    // --- organisation heads
+    const head = view.kindAt(i, 'org-head');
+    if (head && i + 1 < n) {
+      const j = i + 1;
+      if (tokens[j].quoteBefore) {
+        let k = j;
+        while (k < n && k - j < 5 && !tokens[k].quoteAfter && (k === j || !tokens[k].breakBefore)) k++;
+        if (k < n && tokens[k].quoteAfter && k - j < 5) push(out, view, j, k + 1, 0, 'ORG', 'org-head-quoted');
+      } else if (!tokens[j].breakBefore) {
+        const lex = starts.get(j);
+        if (hasArticle(head.form) && view.isExact(j, 'nationality')) {
+          push(out, view, i, j + 1, head.skip, 'ORG', 'org-head-nationality', head.form);
+        } else if (!hasArticle(head.form)) {
+          if (lex && !lex.ambiguous) {
+            let k = lex.last;
+            if (k < n && !tokens[k].breakBefore && view.isExact(k, 'nationality')) k++;
+            push(out, view, i, k, head.skip, 'ORG', 'org-head-name', head.form);
+          } else {
+            let k = j;
+            while (k < n && k - j < 3 && !tokens[k].breakBefore && hasArticle(tokens[k].text) && !view.isExact(k, 'stop') && !view.kindAt(k, 'per-title')) {
+              k++;
+              if (view.isExact(k - 1, 'nationality')) break;
+            }
+            if (k > j) push(out, view, i, k, head.skip, 'ORG', 'org-head-definite', head.form);
+          }
+        }
+      }
+    }
+    // --- place heads
+    const locHead = view.kindAt(i, 'loc-head');
+    const locPart = view.kindAt(i, 'loc-part');
+    const locCtx = view.kindAt(i, 'loc-context');
+    if ((locHead || locPart || locCtx) && view.joined(i)) {
+      const j = i + 1;
+      const lex = starts.get(j);
+      if (lex && lex.type === 'LOC') {
+        lex.ambiguous = false;
+        if (locPart) push(out, view, i, lex.last, locPart.skip, 'LOC', 'loc-part', locPart.form);
+      } else if (!lex && !isNonName(view, j) && !isGiven(view, j)) {
+        if (locPart) push(out, view, i, j + 1, locPart.skip, 'LOC', 'loc-part', locPart.form);
+        else if (locHead) push(out, view, j, j + 1, 0, 'LOC', 'loc-head');
+      }
+    }
+  }
+  return out;
+}

@@ -1,0 +1,85 @@
+/**
+ * Document consistency: a name found once (by the lexicon or a rule) is the same entity
+ * wherever else it appears in the document, and a bare family name (سليماني) after or
+ * before the full name (قاسم سليماني) is the same person, with the same id.
+ */
+import type { TokenView } from './features.js';
+import type { Candidate } from './types.js';
+
+export interface KnownName {
+  id: string;
+  type: Candidate['type'];
+  entry?: number;
+}
+
+const MAX_KEY_TOKENS = 4;
+
+export function surfaceKey(view: TokenView, c: Candidate): string {
+  const { tokens } = view;
+  let key = c.firstForm ?? tokens[c.first].text.slice(c.start - tokens[c.first].start);
+  for (let t = c.first + 1; t < c.last; t++) key += ' ' + tokens[t].text;
+  return key;
+}
+
+export function propagate(view: TokenView, chosen: Candidate[], ids: string[]): Candidate[] {
+  const { tokens, analyses, index } = view;
+  const known = new Map<string, KnownName>();
+  const surnames = new Map<string, KnownName>();
+  chosen.forEach((c, i) => {
+    const k: KnownName = { id: ids[i], type: c.type, entry: c.entry };
+    const key = surfaceKey(view, c);
+    if (!known.has(key)) known.set(key, k);
+    if (c.type === 'PER' && c.last - c.first >= 2) {
+      const last = tokens[c.last - 1].text;
+      const isGiven = index.isWord('male', last) || index.isWord('female', last);
+      if (last.length >= 3 && !isGiven && !index.isWord('stop', last) && !surnames.has(last)) surnames.set(last, k);
+    }
+  });
+  // Bare family names take the full name's identity.
+  chosen.forEach((c, i) => {
+    if (c.type !== 'PER' || c.last - c.first !== 1) return;
+    const full = surnames.get(surfaceKey(view, c));
+    if (full && full.type === 'PER') {
+      ids[i] = full.id;
+      if (c.entry === undefined) c.entry = full.entry;
+    }
+  });
+  for (const [k, v] of surnames) if (!known.has(k)) known.set(k, v);
+
+  const covered = new Uint8Array(tokens.length);
+  for (const c of chosen) for (let t = c.first; t < c.last; t++) covered[t] = 1;
+  const added: Candidate[] = [];
+  const addedIds: string[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    if (covered[i]) continue;
+    let hit: { len: number; skip: number; name: KnownName } | undefined;
+    for (const a of analyses[i]) {
+      let key = a.form;
+      for (let len = 1; len <= MAX_KEY_TOKENS && i + len <= tokens.length; len++) {
+        if (len > 1) {
+          if (tokens[i + len - 1].breakBefore || covered[i + len - 1]) break;
+          key += ' ' + tokens[i + len - 1].text;
+        }
+        const name = known.get(key);
+        if (name && (!hit || len > hit.len)) hit = { len, skip: a.skip, name };
+      }
+    }
+    if (!hit) continue;
+    added.push({
+      first: i,
+      last: i + hit.len,
+      start: tokens[i].start + hit.skip,
+      end: tokens[i + hit.len - 1].end,
+      type: hit.name.type,
+      source: 'propagated',
+      entry: hit.name.entry,
+      ambiguous: false,
+      rule: 'same document',
+    });
+    addedIds.push(hit.name.id);
+    for (let t = i; t < i + hit.len; t++) covered[t] = 1;
+    i += hit.len - 1;
+  }
+  ids.push(...addedIds);
+  return [...chosen, ...added];
+}

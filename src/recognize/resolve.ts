@@ -1,0 +1,48 @@
+/**
+ * Overlap resolution: the longest, most specific reading wins. Candidates are ranked by
+ * token length, then by source (a lexicon entry beats a rule's guess of the same span),
+ * then by position; each token belongs to at most one mention.
+ */
+import type { LexiconIndex } from '../lexicon/lexicon-index.js';
+import type { Candidate } from './types.js';
+
+const SOURCE_RANK: Record<Candidate['source'], number> = { lexicon: 0, pattern: 1, propagated: 2 };
+
+export function resolveOverlaps(cands: Candidate[], tokenCount: number): Candidate[] {
+  // An ambiguous lexicon surface is confirmed when the same entity is named unambiguously.
+  const confirmed = new Set<number>();
+  for (const c of cands) if (c.entry !== undefined && !c.ambiguous) confirmed.add(c.entry);
+  const usable = cands.filter((c) => !c.ambiguous || (c.entry !== undefined && confirmed.has(c.entry)));
+  const ranked = [...usable].sort(
+    (a, b) => b.last - b.first - (a.last - a.first) || SOURCE_RANK[a.source] - SOURCE_RANK[b.source] || b.end - b.start - (a.end - a.start) || a.first - b.first,
+  );
+  const owner = new Int32Array(tokenCount).fill(-1);
+  const chosen: Candidate[] = [];
+  for (const c of ranked) {
+    let free = true;
+    for (let t = c.first; t < c.last; t++) if (owner[t] !== -1) free = false;
+    if (!free) {
+      // A rule's longer reading that contains a lexicon person keeps the lexicon identity.
+      continue;
+    }
+    for (let t = c.first; t < c.last; t++) owner[t] = chosen.length;
+    chosen.push(c);
+  }
+  // Pattern mentions that contain a lexicon candidate of the same type inherit its entry.
+  for (const c of ranked) {
+    if (c.entry === undefined) continue;
+    const o = owner[c.first];
+    if (o === -1) continue;
+    const host = chosen[o];
+    if (host.entry === undefined && host.source === 'pattern' && host.type === c.type && c.first >= host.first && c.last <= host.last) host.entry = c.entry;
+  }
+  return chosen.sort((a, b) => a.start - b.start);
+}
+
+export function entityId(c: Candidate, index: LexiconIndex, surfaceKey: string): string {
+  if (c.entry !== undefined) {
+    const e = index.entry(c.entry);
+    return `${e.type}:${e.arabic}`;
+  }
+  return `${c.type}:${surfaceKey}`;
+}

@@ -1,0 +1,23 @@
+import type { EntityType } from '../lexicon/schema.js';
+
+export type MentionSource = 'lexicon' | 'pattern' | 'propagated';
+
+/** A candidate mention over tokens of the normalised text, before offsets are mapped back. */
+export interface Candidate {
+  /** First and one-past-last token index. */
+  first: number;
+  last: number;
+  /** Span in the normalised text (the proclitics of the first token excluded). */
+  start: number;
+  end: number;
+  type: EntityType;
+  source: MentionSource;
+  /** Lexicon entry index, when the lexicon knows the entity. */
+  entry?: number;
+  /** Needs context before it can be kept. */
+  ambiguous: boolean;
+  /** Which rule produced it (for --explain and lexicon lookup). */
+  rule: string;
+  /** Lookup form of the first token when proclitics were stripped (للجيش -> الجيش). */
+  firstForm?: string;
+}

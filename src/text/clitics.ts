@@ -1,0 +1,62 @@
+/**
+ * Proclitic analyses of one normalised token. Arabic attaches conjunctions (و ف),
+ * prepositions (ب ك ل) and the article (ال) to the word; the contraction لل is ل + ال with
+ * the alef dropped. An analysis gives the lookup form of the stem and how many
+ * characters of the token the proclitics take, so the entity span can exclude them.
+ *
+ * The article is kept in the stem (العراق is the name), except in `bareStem`, which
+ * trigger-word lookups use (الرئيس and رئيس are the same title).
+ */
+
+export interface CliticAnalysis {
+  /** The form to look up (normalised). */
+  form: string;
+  /** Characters of the token taken by proclitics: the entity starts at token.start + skip. */
+  skip: number;
+  /** The proclitics, for explanations (e.g. "و+ب"). */
+  clitics: string;
+}
+
+const MIN_STEM = 2;
+
+/** Analyses from the longest stem (no proclitic) to the shortest. */
+export function procliticAnalyses(token: string): CliticAnalysis[] {
+  const out: CliticAnalysis[] = [{ form: token, skip: 0, clitics: '' }];
+  const seen = new Set<string>([token]);
+  const add = (form: string, skip: number, clitics: string): void => {
+    if (form.length < MIN_STEM || seen.has(form)) return;
+    seen.add(form);
+    out.push({ form, skip, clitics });
+  };
+  const conj: Array<[string, number, string]> = [[token, 0, '']];
+  const c0 = token[0];
+  if ((c0 === 'و' || c0 === 'ف') && token.length > MIN_STEM) conj.push([token.slice(1), 1, c0]);
+  for (const [base, skip, cl] of conj) {
+    if (skip > 0) add(base, skip, cl);
+    const p = base[0];
+    if (base.startsWith('لل') && base.length > 3) {
+      // لل + X: the article's lam is the second lam; report the span from there.
+      add('ال' + base.slice(2), skip + 1, join(cl, 'ل'));
+    }
+    if ((p === 'ب' || p === 'ك' || p === 'ل') && base.length > MIN_STEM + 1) add(base.slice(1), skip + 1, join(cl, p));
+  }
+  return out;
+}
+
+function join(a: string, b: string): string {
+  return a ? `${a}+${b}` : b;
+}
+
+/** The stem without proclitics nor article: الرئيس، والرئيس، للرئيس، رئيس -> رئيس. */
+export function bareStems(token: string): string[] {
+  const stems = new Set<string>();
+  for (const a of procliticAnalyses(token)) {
+    stems.add(a.form);
+    if (a.form.startsWith('ال') && a.form.length > 3) stems.add(a.form.slice(2));
+  }
+  return [...stems];
+}
+
+export function hasArticle(form: string): boolean {
+  return form.startsWith('ال') && form.length > 3;
+}

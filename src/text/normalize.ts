@@ -1,0 +1,245 @@
+/**
+ * Arabic normalisation as data: each step is a character map (CAMeL Tools style),
+ * composed into one lookup table and applied by a single loop that also records,
+ * for every UTF-16 unit of the output, where it came from in the input.
+ */
+
+export type NormalizeStep =
+  | 'controls'
+  | 'presentation'
+  | 'diacritics'
+  | 'tatweel'
+  | 'alef'
+  | 'yaa'
+  | 'taa'
+  | 'hamza'
+  | 'persian'
+  | 'digits';
+
+export const ALL_STEPS: readonly NormalizeStep[] = [
+  'controls',
+  'presentation',
+  'diacritics',
+  'tatweel',
+  'alef',
+  'yaa',
+  'taa',
+  'hamza',
+  'persian',
+  'digits',
+];
+
+export const STEP_DESCRIPTIONS: Record<NormalizeStep, string> = {
+  controls: 'remove zero-width and bidi control characters (U+200B-U+200F, U+202A-U+202E, U+2066-U+2069, U+061C, U+FEFF, U+00AD)',
+  presentation: 'Arabic presentation forms (U+FB50-U+FDFF, U+FE70-U+FEFF) to their base letters (NFKC), e.g. ﻻ -> لا',
+  diacritics: 'remove harakat, tanween, shadda, sukun, dagger alef and Quranic annotation marks',
+  tatweel: 'remove tatweel (ـ)',
+  alef: 'alef variants أ إ آ ٱ ٲ ٳ -> ا',
+  yaa: 'alef maqsura ى and Persian/Urdu yeh ی ے -> ي',
+  taa: 'taa marbuta ة and heh variants ۀ ە ہ ھ -> ه',
+  hamza: 'hamza on carriers ؤ -> و, ئ -> ي',
+  persian: 'Persian and Urdu letters ک گ -> ك, پ -> ب, چ -> ج, ژ -> ز, ڤ -> ف',
+  digits: 'Arabic-Indic ٠-٩ and Persian ۰-۹ digits -> 0-9',
+};
+
+function range(from: number, to: number): number[] {
+  const out: number[] = [];
+  for (let c = from; c <= to; c++) out.push(c);
+  return out;
+}
+
+/** Combining marks removed by the `diacritics` step. Also used to extend spans over trailing marks. */
+const DIACRITICS: number[] = [
+  ...range(0x0610, 0x061a), // Quranic honorifics and small marks
+  ...range(0x064b, 0x065f), // tanween, harakat, shadda, sukun, maddah, hamza above/below...
+  0x0670, // dagger (superscript) alef
+  ...range(0x06d6, 0x06dc), // Quranic annotation marks
+  ...range(0x06df, 0x06e4),
+  0x06e7,
+  0x06e8,
+  ...range(0x06ea, 0x06ed),
+  ...range(0x08d3, 0x08e1),
+  ...range(0x08e3, 0x08ff),
+];
+
+const CONTROLS: number[] = [...range(0x200b, 0x200f), ...range(0x202a, 0x202e), ...range(0x2066, 0x2069), 0x061c, 0xfeff, 0x00ad];
+
+const CHAR_MAPS: Record<Exclude<NormalizeStep, 'presentation'>, Array<[number, string]>> = {
+  controls: CONTROLS.map((c) => [c, '']),
+  diacritics: DIACRITICS.map((c) => [c, '']),
+  tatweel: [[0x0640, '']],
+  alef: [0x0623, 0x0625, 0x0622, 0x0671, 0x0672, 0x0673].map((c) => [c, 'ا']),
+  yaa: [0x0649, 0x06cc, 0x06d2, 0x06d3, 0x06cd, 0x06d0].map((c) => [c, 'ي']),
+  taa: [0x0629, 0x06c0, 0x06d5, 0x06c1, 0x06be, 0x06c2, 0x06c3].map((c) => [c, 'ه']),
+  hamza: [
+    [0x0624, 'و'],
+    [0x0626, 'ي'],
+  ],
+  persian: [
+    [0x06a9, 'ك'],
+    [0x06af, 'ك'],
+    [0x067e, 'ب'],
+    [0x0686, 'ج'],
+    [0x0698, 'ز'],
+    [0x06a4, 'ف'],
+    [0x06aa, 'ك'],
+  ],
+  digits: [...range(0, 9).map((d): [number, string] => [0x0660 + d, String(d)]), ...range(0, 9).map((d): [number, string] => [0x06f0 + d, String(d)])],
+};
+
+const DIACRITIC_SET = new Set(DIACRITICS);
+
+export function isDiacritic(codeUnit: number): boolean {
+  return DIACRITIC_SET.has(codeUnit);
+}
+
+function isPresentationForm(cp: number): boolean {
+  return (cp >= 0xfb50 && cp <= 0xfdff) || (cp >= 0xfe70 && cp <= 0xfefe);
+}
+
+type Table = Map<number, string>;
+const tableCache = new Map<string, Table>();
+
+/** Builds (once per step set) the composed map: code point -> replacement ('' = removed). */
+function tableFor(steps: readonly NormalizeStep[]): Table {
+  const key = [...steps].sort().join(',');
+  const cached = tableCache.get(key);
+  if (cached) return cached;
+  const basic = new Map<number, string>();
+  for (const step of ALL_STEPS) {
+    if (step === 'presentation' || !steps.includes(step)) continue;
+    for (const [cp, rep] of CHAR_MAPS[step]) basic.set(cp, rep);
+  }
+  const mapBasic = (s: string): string => {
+    let out = '';
+    for (const ch of s) {
+      const rep = basic.get(ch.codePointAt(0)!);
+      out += rep === undefined ? ch : rep;
+    }
+    return out;
+  };
+  const table: Table = new Map(basic);
+  if (steps.includes('presentation')) {
+    for (let cp = 0xfb50; cp <= 0xfefe; cp++) {
+      if (!isPresentationForm(cp)) continue;
+      const nfkc = String.fromCharCode(cp).normalize('NFKC');
+      if (nfkc === String.fromCharCode(cp)) continue;
+      // The NFKC result goes through the other steps too, so the table is idempotent.
+      table.set(cp, mapBasic(nfkc));
+    }
+  }
+  tableCache.set(key, table);
+  return table;
+}
+
+export interface Normalized {
+  /** The normalised text. */
+  text: string;
+  /** For each UTF-16 unit of `text` (plus one past the end): the UTF-16 index in the original. */
+  toSource16: Int32Array;
+  /** For each UTF-16 unit of `text` (plus one past the end): the code-point index in the original. */
+  toSourceCp: Int32Array;
+}
+
+/** Normalises `input` and keeps an offset map back to it. */
+export function normalizeWithMap(input: string, steps: readonly NormalizeStep[] = ALL_STEPS): Normalized {
+  const table = tableFor(steps);
+  const n = input.length;
+  const parts: string[] = [];
+  let chunk = '';
+  let outLen = 0;
+  // Capacity: replacements rarely expand (presentation ligatures), so grow on demand.
+  let map16 = new Int32Array(n + 1);
+  let mapCp = new Int32Array(n + 1);
+  let cpIndex = 0;
+  const push = (s: string, src16: number, srcCp: number): void => {
+    if (outLen + s.length + 1 > map16.length) {
+      const grow = Math.max(map16.length * 2, outLen + s.length + 1);
+      const a = new Int32Array(grow);
+      a.set(map16);
+      map16 = a;
+      const b = new Int32Array(grow);
+      b.set(mapCp);
+      mapCp = b;
+    }
+    for (let k = 0; k < s.length; k++) {
+      map16[outLen] = src16;
+      mapCp[outLen] = srcCp;
+      outLen++;
+    }
+    chunk += s;
+    if (chunk.length > 8192) {
+      parts.push(chunk);
+      chunk = '';
+    }
+  };
+  let i = 0;
+  while (i < n) {
+    const c = input.charCodeAt(i);
+    let cp = c;
+    let width = 1;
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < n) {
+      const d = input.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        cp = ((c - 0xd800) << 10) + (d - 0xdc00) + 0x10000;
+        width = 2;
+      }
+    }
+    const rep = table.get(cp);
+    if (rep === undefined) push(width === 1 ? input[i] : input.slice(i, i + 2), i, cpIndex);
+    else if (rep !== '') push(rep, i, cpIndex);
+    i += width;
+    cpIndex++;
+  }
+  parts.push(chunk);
+  map16[outLen] = n;
+  mapCp[outLen] = cpIndex;
+  return { text: parts.join(''), toSource16: map16.subarray(0, outLen + 1), toSourceCp: mapCp.subarray(0, outLen + 1) };
+}
+
+export function normalize(input: string, steps: readonly NormalizeStep[] = ALL_STEPS): string {
+  return normalizeWithMap(input, steps).text;
+}
+
+/** Normalises a single short string (lexicon entries, trigger words): same table, no map. */
+export function normalizeWord(word: string): string {
+  return normalizeWithMap(word).text;
+}
+
+export interface SourceSpan {
+  start16: number;
+  end16: number;
+  startCp: number;
+  endCp: number;
+}
+
+/**
+ * Maps a half-open span of the normalised text back to the original. The end is widened
+ * over diacritics that follow the last letter, so a voweled name keeps its vowels.
+ */
+export function toSourceSpan(norm: Normalized, original: string, start: number, end: number): SourceSpan {
+  const start16 = norm.toSource16[start];
+  const startCp = norm.toSourceCp[start];
+  const last16 = norm.toSource16[end - 1];
+  const lastCp = norm.toSourceCp[end - 1];
+  const lastUnit = original.charCodeAt(last16);
+  const lastWidth = lastUnit >= 0xd800 && lastUnit <= 0xdbff ? 2 : 1;
+  let end16 = last16 + lastWidth;
+  let endCp = lastCp + 1;
+  while (end16 < original.length && isDiacritic(original.charCodeAt(end16))) {
+    end16++;
+    endCp++;
+  }
+  return { start16, end16, startCp, endCp };
+}
+
+export function parseSteps(spec: string): NormalizeStep[] {
+  const steps = spec
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  for (const s of steps) {
+    if (!(ALL_STEPS as readonly string[]).includes(s)) throw new Error(`unknown normalisation step "${s}" (known: ${ALL_STEPS.join(', ')})`);
+  }
+  return steps as NormalizeStep[];
+}

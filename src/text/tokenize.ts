@@ -1,0 +1,73 @@
+/**
+ * Tokenisation of normalised text with offsets. A token is a maximal run of letters and
+ * digits (any script); everything else (Arabic and Latin punctuation, quotes, brackets,
+ * dashes, spaces) separates tokens. Each token records whether only spaces separate it
+ * from the previous one: names never run across punctuation or line ends.
+ */
+
+export interface Token {
+  /** Start in the normalised text (UTF-16 units). */
+  start: number;
+  /** End, exclusive. */
+  end: number;
+  text: string;
+  /** True when the gap before this token holds punctuation or a line break (or it is the first). */
+  breakBefore: boolean;
+  /** The gap before this token holds an opening quote (" « “ ”). */
+  quoteBefore: boolean;
+  /** The gap after this token holds a closing quote. */
+  quoteAfter: boolean;
+}
+
+// 0 = unknown, 1 = word character, 2 = not.
+const classCache = new Uint8Array(0x10000);
+const WORD_RE = /[\p{L}\p{N}\p{M}]/u;
+
+export function isWordUnit(c: number): boolean {
+  if (c < 0x80) return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+  if (c >= 0x0621 && c <= 0x064a) return true;
+  const k = classCache[c];
+  if (k !== 0) return k === 1;
+  // Surrogates: treat astral letters as word characters only if the pair is a letter; keep it simple
+  // and treat every surrogate as a separator (emoji, symbols dominate there in news text).
+  const word = c >= 0xd800 && c <= 0xdfff ? false : WORD_RE.test(String.fromCharCode(c));
+  classCache[c] = word ? 1 : 2;
+  return word;
+}
+
+const QUOTES = new Set(['"', '«', '»', '“', '”', '„', "'", '‘', '’']);
+const BREAK_RE = /[^\s]|\n/;
+
+export function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  const n = text.length;
+  let i = 0;
+  let prevEnd = 0;
+  while (i < n) {
+    if (!isWordUnit(text.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    const start = i;
+    while (i < n && isWordUnit(text.charCodeAt(i))) i++;
+    const gap = text.slice(prevEnd, start);
+    const tok: Token = {
+      start,
+      end: i,
+      text: text.slice(start, i),
+      breakBefore: tokens.length === 0 || BREAK_RE.test(gap),
+      quoteBefore: hasQuote(gap),
+      quoteAfter: false,
+    };
+    if (tokens.length > 0) tokens[tokens.length - 1].quoteAfter = tok.quoteBefore;
+    tokens.push(tok);
+    prevEnd = i;
+  }
+  if (tokens.length > 0) tokens[tokens.length - 1].quoteAfter = hasQuote(text.slice(prevEnd));
+  return tokens;
+}
+
+function hasQuote(gap: string): boolean {
+  for (const ch of gap) if (QUOTES.has(ch)) return true;
+  return false;
+}
