@@ -7,6 +7,8 @@ import { packageRoot } from '../lexicon/load.js';
 import { EXIT, InputError, UserError } from '../io/errors.js';
 import { registerExtract } from './extract.js';
 import { registerNormalize } from './normalize.js';
+import { registerEval } from './eval.js';
+import { registerLexicon } from './lexicon.js';
 import { errorLine, installPipeGuard } from './output.js';
 
 export function buildProgram(): Command {
@@ -18,6 +20,8 @@ export function buildProgram(): Command {
     .showHelpAfterError('(run with --help for usage)');
   registerExtract(program);
   registerNormalize(program);
+  registerEval(program);
+  registerLexicon(program);
   for (const cmd of program.commands) cmd.exitOverride();
   return program;
 }

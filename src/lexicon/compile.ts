@@ -6,8 +6,8 @@ import { normalizeWord } from '../text/normalize.js';
 import { tokenize } from '../text/tokenize.js';
 import type { Diagnostic, EntitySourceEntry, EntityType, ParsedSource, WordKind } from './schema.js';
 
-/** [type, arabic, subtype, english, source file:line] */
-export type CompiledEntry = [EntityType, string, string, string, string];
+/** [type, arabic, subtype, english, source file:line, surfaces as written ('|'-separated, '?' = ambiguous)] */
+export type CompiledEntry = [EntityType, string, string, string, string, string];
 
 export interface CompiledLexicon {
   version: 1;
@@ -47,7 +47,8 @@ export function compileLexicon(sources: ParsedSource[]): CompileResult {
     let idx: number;
     if (prev !== undefined) {
       // Curated spellings of a generated entry (countries) are merged into it.
-      if (!prev.at.startsWith('generated:')) {
+      const generatedTwin = prev.at.startsWith('generated:') && (entries[prev.idx][3] === e.en || e.subtype === 'country');
+      if (!generatedTwin) {
         diagnostics.push({ file: e.file, line: e.line, severity: 'warning', message: `duplicate entry "${e.arabic}" (${e.type}), first at ${prev.at}` });
         return;
       }
@@ -55,9 +56,12 @@ export function compileLexicon(sources: ParsedSource[]): CompileResult {
     } else {
       idx = entries.length;
       canonicalSeen.set(canonKey, { at, idx });
-      entries.push([e.type, e.arabic, e.subtype, e.en, at]);
+      entries.push([e.type, e.arabic, e.subtype, e.en, at, '']);
     }
     const keys = new Set<string>();
+    const written = new Set(entries[idx][5] ? entries[idx][5].split('|') : []);
+    for (const s of e.surfaces) written.add((s.ambiguous ? '?' : '') + s.text);
+    entries[idx][5] = [...written].join('|');
     for (const s of e.surfaces) {
       const key = phraseKey(s.text);
       if (!key || keys.has(key)) continue;
@@ -83,7 +87,6 @@ export function compileLexicon(sources: ParsedSource[]): CompileResult {
   const words: CompiledLexicon['words'] = {};
   const wordSets = new Map<WordKind, Set<string>>();
   for (const src of sources) {
-    for (const e of src.entities) addEntry(e);
     for (const w of src.words) {
       const set = wordSets.get(w.kind) ?? new Set<string>();
       for (const s of w.surfaces) {
@@ -94,6 +97,20 @@ export function compileLexicon(sources: ParsedSource[]): CompileResult {
         if (ARTICLE_FOLDED.has(w.kind) && key.startsWith('ال') && key.length > 3) set.add(key.slice(2));
       }
       wordSets.set(w.kind, set);
+    }
+  }
+  // A bare given name (قاسم for نعيم قاسم) alone is not evidence of one person.
+  const givenNames = new Set([...(wordSets.get('male') ?? []), ...(wordSets.get('female') ?? [])]);
+  const titles = wordSets.get('per-title') ?? new Set<string>();
+  for (const src of sources) {
+    for (const e of src.entities) {
+      if (e.type === 'PER') {
+        e.surfaces = e.surfaces
+          // اللواء قاسم سليماني: the title rule finds the name; a title inside the span would be wrong.
+          .filter((s, k) => k === 0 || !titles.has(phraseKey(s.text).split(' ')[0]))
+          .map((s) => (!s.ambiguous && !phraseKey(s.text).includes(' ') && givenNames.has(phraseKey(s.text)) ? { ...s, ambiguous: true } : s));
+      }
+      addEntry(e);
     }
   }
   for (const [kind, set] of wordSets) words[kind] = [...set].sort();

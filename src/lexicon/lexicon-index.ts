@@ -17,6 +17,8 @@ export interface LexiconEntryInfo {
   subtype: string;
   en: string;
   source: string;
+  /** Surfaces as written in the lexicon; ambiguous ones start with '?'. */
+  surfaces: string[];
 }
 
 export class LexiconIndex {
@@ -60,8 +62,8 @@ export class LexiconIndex {
   }
 
   entry(i: number): LexiconEntryInfo {
-    const [type, arabic, subtype, en, source] = this.entries[i];
-    return { type, arabic, subtype, en, source };
+    const [type, arabic, subtype, en, source, surfaces] = this.entries[i];
+    return { type, arabic, subtype, en, source, surfaces: surfaces ? surfaces.split('|') : [arabic] };
   }
 
   get entryCount(): number {
@@ -70,6 +72,13 @@ export class LexiconIndex {
 
   get phraseCount(): number {
     return this.phrases.size;
+  }
+
+  /** Word kinds this normalised form belongs to. */
+  kindsOf(form: string): WordKind[] {
+    const out: WordKind[] = [];
+    for (const [kind, set] of this.words) if (set.has(form)) out.push(kind);
+    return out;
   }
 
   isWord(kind: WordKind, form: string): boolean {

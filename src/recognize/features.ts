@@ -15,12 +15,15 @@ export interface TokenView {
   kindAt(i: number, kind: WordKind): CliticAnalysis | undefined;
   /** The full token (no clitic stripping) is a word of that kind. */
   isExact(i: number, kind: WordKind): boolean;
+  /** The token, or the token without one proclitic (وفي، ولم، بأن), is a common word. */
+  isStop(i: number): boolean;
   /** Tokens i and i+1 are adjacent (only spaces between). */
   joined(i: number): boolean;
 }
 
-export function makeTokenView(tokens: Token[], index: LexiconIndex): TokenView {
+export function makeTokenView(tokens: Token[], index: LexiconIndex, maqsura?: Uint8Array): TokenView {
   const analyses = tokens.map((t) => procliticAnalyses(t.text));
+  const stopCache = new Int8Array(tokens.length).fill(-1);
   const cache = new Map<number, CliticAnalysis | null>();
   const kindIds: Record<string, number> = {};
   let next = 0;
@@ -42,6 +45,16 @@ export function makeTokenView(tokens: Token[], index: LexiconIndex): TokenView {
       }
       cache.set(key, found);
       return found ?? undefined;
+    },
+    isStop(i) {
+      if (stopCache[i] === -1) {
+        // علي written على (alef maqsura in the original) is the preposition, not the name.
+        const stop = analyses[i].some((a) => a.skip <= 1 && index.isWord('stop', a.form));
+        const t = tokens[i].text;
+        const givenSpelling = (index.isWord('male', t) || index.isWord('female', t)) && !(maqsura && maqsura[i]);
+        stopCache[i] = stop && !givenSpelling ? 1 : 0;
+      }
+      return stopCache[i] === 1;
     },
     isExact(i, kind) {
       return index.isWord(kind, tokens[i].text);

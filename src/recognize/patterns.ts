@@ -34,9 +34,9 @@ export function lexiconStarts(cands: Candidate[]): LexiconStarts {
 /** True when token i is a word that ends or cannot be part of a name. */
 function isNonName(view: TokenView, i: number): boolean {
   const t = view.tokens[i].text;
-  if (/^[0-9]/.test(t)) return true;
+  if (/^[0-9]/.test(t) || t.length < 2) return true;
   return (
-    view.isExact(i, 'stop') ||
+    view.isStop(i) ||
     view.kindAt(i, 'per-title') !== undefined ||
     view.kindAt(i, 'title-mod') !== undefined ||
     view.kindAt(i, 'org-head') !== undefined ||
@@ -49,6 +49,7 @@ function isNonName(view: TokenView, i: number): boolean {
 
 function isGiven(view: TokenView, i: number): boolean {
   const t = view.tokens[i].text;
+  if (view.isStop(i)) return false;
   return view.isExact(i, 'male') || view.isExact(i, 'female') || (COMPOUND_FIRST.has(t) && i + 1 < view.tokens.length);
 }
 
@@ -65,7 +66,7 @@ export function personNameLength(view: TokenView, j: number, starts: LexiconStar
     const t = tokens[k].text;
     const lex = starts.get(k);
     if (lex && !lex.ambiguous && lex.type !== 'PER') break;
-    if (lex && lex.type === 'PER' && !lex.ambiguous) {
+    if (lex && lex.type === 'PER' && !lex.ambiguous && !(lex.last - lex.first === 1 && isGiven(view, k))) {
       k = lex.last;
       break;
     }
@@ -119,10 +120,13 @@ export function matchPatterns(view: TokenView, lexCands: Candidate[]): Candidate
       ) {
         j += triggerAt(view, j, 'per-title') || 1;
       }
+      // A title in construct state (رئيس، وزير، قائد without the article) governs a noun,
+      // not a name, unless modifiers came between (وزير الخارجية X) or a given name follows.
+      const construct = j === i + tl && !hasArticle(view.analyses[i].find((a) => view.index.isWord('per-title', a.form) || view.index.isWord('per-title', 'ال' + a.form))?.form ?? tokens[i].text);
       if (j < n && !tokens[j].breakBefore) {
         const lex = starts.get(j);
         if (lex && lex.type === 'PER') lex.ambiguous = false; // a title confirms an ambiguous person
-        else if (!lex || lex.ambiguous) {
+        else if ((!lex || lex.ambiguous) && (!construct || isGiven(view, j))) {
           const len = personNameLength(view, j, starts);
           if (len > 0) push(out, view, j, j + len, 0, 'PER', 'title');
         }
@@ -133,7 +137,7 @@ export function matchPatterns(view: TokenView, lexCands: Candidate[]): Candidate
       const weak = view.isExact(i, 'stop');
       const len = weak ? 0 : personNameLength(view, i, starts);
       if (len >= 2) push(out, view, i, i + len, 0, 'PER', 'given-name');
-    } else if (!isGiven(view, i)) {
+    } else if (!isGiven(view, i) && !view.isStop(i)) {
       // و/ف/ب/ل + given name (ومحمد علي): strip the proclitic
       for (const a of view.analyses[i].slice(1)) {
         if ((view.index.isWord('male', a.form) || view.index.isWord('female', a.form)) && view.joined(i) && !(i > 0 && view.joined(i - 1) && triggerAt(view, i - 1, 'per-title'))) {
@@ -156,7 +160,9 @@ export function matchPatterns(view: TokenView, lexCands: Candidate[]): Candidate
         if (hasArticle(head.form) && view.isExact(j, 'nationality')) {
           push(out, view, i, j + 1, head.skip, 'ORG', 'org-head-nationality', head.form);
         } else if (!hasArticle(head.form)) {
-          if (lex && !lex.ambiguous) {
+          if (lex && !lex.ambiguous && lex.type === 'ORG') {
+            // قوات حزب الله: the known organisation stands alone.
+          } else if (lex && !lex.ambiguous) {
             let k = lex.last;
             if (k < n && !tokens[k].breakBefore && view.isExact(k, 'nationality')) k++;
             push(out, view, i, k, head.skip, 'ORG', 'org-head-name', head.form);

@@ -38,7 +38,12 @@ export interface Entity {
 export function recognize(text: string, index: LexiconIndex): Entity[] {
   const norm = normalizeWithMap(text);
   const tokens = tokenize(norm.text);
-  const view = makeTokenView(tokens, index);
+  // Which tokens end in alef maqsura in the original (على the preposition vs علي the name).
+  const maqsura = new Uint8Array(tokens.length);
+  tokens.forEach((t, i) => {
+    if (text.charCodeAt(norm.toSource16[t.end - 1]) === 0x0649) maqsura[i] = 1;
+  });
+  const view = makeTokenView(tokens, index, maqsura);
   const lex = matchLexicon(view);
   const pat = matchPatterns(view, lex);
   const chosen = resolveOverlaps([...lex, ...pat], tokens.length);

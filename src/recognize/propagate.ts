@@ -10,9 +10,21 @@ export interface KnownName {
   id: string;
   type: Candidate['type'];
   entry?: number;
+  /** Where (normalised offsets) the name was found. */
+  at: number[];
 }
 
 const MAX_KEY_TOKENS = 4;
+/**
+ * How far (in characters of normalised text) a name carries: about one news article.
+ * Inputs that concatenate many articles must not spread one article's guess to all.
+ */
+export const PROPAGATION_WINDOW = 3000;
+
+function near(at: number[], pos: number): boolean {
+  for (const p of at) if (Math.abs(p - pos) <= PROPAGATION_WINDOW) return true;
+  return false;
+}
 
 export function surfaceKey(view: TokenView, c: Candidate): string {
   const { tokens } = view;
@@ -25,26 +37,33 @@ export function propagate(view: TokenView, chosen: Candidate[], ids: string[]): 
   const { tokens, analyses, index } = view;
   const known = new Map<string, KnownName>();
   const surnames = new Map<string, KnownName>();
+  const remember = (map: Map<string, KnownName>, key: string, c: Candidate, id: string): void => {
+    const k = map.get(key);
+    if (k) {
+      if (k.id === id) k.at.push(c.start);
+    } else map.set(key, { id, type: c.type, entry: c.entry, at: [c.start] });
+  };
   chosen.forEach((c, i) => {
-    const k: KnownName = { id: ids[i], type: c.type, entry: c.entry };
-    const key = surfaceKey(view, c);
-    if (!known.has(key)) known.set(key, k);
-    if (c.type === 'PER' && c.last - c.first >= 2) {
+    const multi = c.last - c.first >= 2;
+    // A single word guessed by a rule is not evidence enough to tag that word everywhere.
+    if (multi || c.source === 'lexicon') remember(known, surfaceKey(view, c), c, ids[i]);
+    if (c.type === 'PER' && multi) {
       const last = tokens[c.last - 1].text;
       const isGiven = index.isWord('male', last) || index.isWord('female', last);
-      if (last.length >= 3 && !isGiven && !index.isWord('stop', last) && !surnames.has(last)) surnames.set(last, k);
+      if (last.length >= 3 && !isGiven && !index.isWord('stop', last)) remember(surnames, last, c, ids[i]);
     }
   });
   // Bare family names take the full name's identity.
   chosen.forEach((c, i) => {
     if (c.type !== 'PER' || c.last - c.first !== 1) return;
     const full = surnames.get(surfaceKey(view, c));
-    if (full && full.type === 'PER') {
+    if (full && full.type === 'PER' && near(full.at, c.start)) {
       ids[i] = full.id;
       if (c.entry === undefined) c.entry = full.entry;
     }
   });
   for (const [k, v] of surnames) if (!known.has(k)) known.set(k, v);
+  const breaksName = (t: number): boolean => index.isWord('stop', tokens[t].text);
 
   const covered = new Uint8Array(tokens.length);
   for (const c of chosen) for (let t = c.first; t < c.last; t++) covered[t] = 1;
@@ -61,7 +80,7 @@ export function propagate(view: TokenView, chosen: Candidate[], ids: string[]): 
           key += ' ' + tokens[i + len - 1].text;
         }
         const name = known.get(key);
-        if (name && (!hit || len > hit.len)) hit = { len, skip: a.skip, name };
+        if (name && (!hit || len > hit.len) && near(name.at, tokens[i].start) && !(len === 1 && breaksName(i))) hit = { len, skip: a.skip, name };
       }
     }
     if (!hit) continue;

@@ -1,0 +1,141 @@
+import { describe, expect, test, beforeAll } from '@jest/globals';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ROOT, SEED } from '../helpers.js';
+
+const BIN = join(ROOT, 'bin', 'kiyan.js');
+let tmp: string;
+
+function kiyan(args: string[], input?: string | Buffer, env: Record<string, string> = {}) {
+  const r = spawnSync(process.execPath, [BIN, ...args], { input, cwd: ROOT, env: { ...process.env, NO_COLOR: '', FORCE_COLOR: '0', ...env }, encoding: 'utf8' });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+beforeAll(() => {
+  tmp = mkdtempSync(join(tmpdir(), 'kiyan-cli-'));
+});
+
+describe('kiyan extract', () => {
+  test('prints a table for a file', () => {
+    const r = kiyan(['extract', SEED]);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('موسكو');
+    expect(r.out).toContain('Moscow');
+    expect(r.out).not.toMatch(/\u001b\[/); // no colours when not a TTY
+  });
+  test('--format json gives the documented object with exact offsets', () => {
+    const r = kiyan(['extract', '--format', 'json', SEED]);
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.out);
+    expect(Object.keys(doc)).toEqual(['source', 'language', 'entities', 'clusters']);
+    expect(doc.language).toBe('arb');
+    const cps = [...readFileSync(SEED, 'utf8')];
+    for (const e of doc.entities) {
+      expect(cps.slice(e.start, e.end).join('')).toBe(e.text);
+      expect(['lexicon', 'pattern', 'propagated']).toContain(e.source);
+      expect(typeof e.id).toBe('string');
+    }
+  });
+  test('reads stdin with "-" and with no argument', () => {
+    const text = 'زار الرئيس بوتين طهران';
+    for (const args of [['extract', '-f', 'json', '-'], ['extract', '-f', 'json']]) {
+      const r = kiyan(args, text);
+      expect(r.code).toBe(0);
+      const doc = JSON.parse(r.out);
+      expect(doc.source).toBe('-');
+      expect(doc.entities.map((e: { text: string }) => e.text)).toEqual(['بوتين', 'طهران']);
+    }
+  });
+  test('--format jsonl prints one line per input; --types filters', () => {
+    const a = join(tmp, 'a.txt');
+    writeFileSync(a, 'زار بوتين طهران');
+    const r = kiyan(['extract', '-f', 'jsonl', '--types', 'LOC', a, SEED]);
+    expect(r.code).toBe(0);
+    const lines = r.out.trim().split('\n');
+    expect(lines).toHaveLength(2);
+    const first = JSON.parse(lines[0]);
+    expect(first.source).toBe(a);
+    expect(first.entities.map((e: { type: string }) => e.type)).toEqual(['LOC']);
+  });
+  test('a missing file exits 2 with one clear line', () => {
+    const r = kiyan(['extract', join(tmp, 'nope.txt')]);
+    expect(r.code).toBe(2);
+    expect(r.err.trim().split('\n')).toHaveLength(1);
+    expect(r.err).toMatch(/nope\.txt: no such file/);
+    expect(r.err).not.toMatch(/at .*\.js:\d+/);
+  });
+  test('a directory says so and exits 2', () => {
+    const r = kiyan(['extract', tmp]);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/is a directory/);
+  });
+  test('one bad input among good ones exits 1 and still prints the good ones', () => {
+    const r = kiyan(['extract', '-f', 'jsonl', SEED, join(tmp, 'missing.txt')]);
+    expect(r.code).toBe(1);
+    expect(r.out.trim().split('\n')).toHaveLength(1);
+  });
+  test('empty input gives an empty result and exits 0', () => {
+    const r = kiyan(['extract', '-f', 'json', '-'], '');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out).entities).toEqual([]);
+  });
+  test('non-Arabic text warns on stderr and still runs; --strict makes it an error', () => {
+    const en = 'The quick brown fox jumps over the lazy dog near the river bank today.';
+    const r = kiyan(['extract', '-f', 'json', '-'], en);
+    expect(r.code).toBe(0);
+    expect(r.err).toMatch(/does not look like Arabic/);
+    expect(JSON.parse(r.out).entities).toEqual([]);
+    const s = kiyan(['extract', '--strict', '-f', 'json', '-'], en);
+    expect(s.code).toBe(2);
+    expect(s.err).toMatch(/--strict/);
+  });
+  test('invalid UTF-8 is reported with its byte offset, not mangled', () => {
+    const r = kiyan(['extract', '-'], Buffer.from([0xd8, 0xa7, 0xff, 0x20]));
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/invalid UTF-8 at byte 2/);
+  });
+  test('unknown format and unknown type are usage errors (exit 2)', () => {
+    expect(kiyan(['extract', '-f', 'xml', SEED]).code).toBe(2);
+    const t = kiyan(['extract', '--types', 'FOO', SEED]);
+    expect(t.code).toBe(2);
+    expect(t.err).toMatch(/unknown entity type "FOO"/);
+  });
+  test('a closed pipe ends quietly', () => {
+    const big = join(tmp, 'big.txt');
+    writeFileSync(big, (readFileSync(SEED, 'utf8') + '\n').repeat(30));
+    const r = spawnSync('sh', ['-c', `"${process.execPath}" "${BIN}" extract -f jsonl "${big}" "${big}" "${big}" "${big}" | head -c 10 >/dev/null; echo "rc=\${PIPESTATUS:-done}"`], { encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+  });
+  test('colours only when asked for, and --no-color / NO_COLOR win', () => {
+    const forced = kiyan(['extract', SEED], undefined, { FORCE_COLOR: '1' });
+    expect(forced.out).toMatch(/\u001b\[/);
+    expect(kiyan(['extract', '--no-color', SEED], undefined, { FORCE_COLOR: '1' }).out).not.toMatch(/\u001b\[/);
+    expect(kiyan(['extract', SEED], undefined, { FORCE_COLOR: '1', NO_COLOR: '1' }).out).not.toMatch(/\u001b\[/);
+  });
+});
+
+describe('kiyan normalize, help, version', () => {
+  test('normalize prints the normalised text; steps can be chosen', () => {
+    expect(kiyan(['normalize'], 'أَحْمَد إلى').out).toBe('احمد الي');
+    expect(kiyan(['normalize', '--steps', 'diacritics'], 'أَحْمَد').out).toBe('أحمد');
+    expect(kiyan(['normalize', '--skip', 'alef'], 'أَحْمَد').out).toBe('أحمد');
+    const bad = kiyan(['normalize', '--steps', 'nope'], 'x');
+    expect(bad.code).toBe(2);
+    expect(bad.err).toMatch(/unknown normalisation step/);
+  });
+  test('--help on every command and --version', () => {
+    for (const cmd of [[], ['extract'], ['normalize'], ['eval']]) {
+      const r = kiyan([...cmd, '--help']);
+      expect(r.code).toBe(0);
+      expect(r.out).toMatch(/Usage: kiyan/);
+    }
+    const v = kiyan(['--version']);
+    expect(v.code).toBe(0);
+    expect(v.out.trim()).toBe(JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version);
+  });
+  test('an unknown command is a usage error', () => {
+    expect(kiyan(['frobnicate']).code).toBe(2);
+  });
+});

@@ -1,0 +1,101 @@
+import { describe, expect, test } from '@jest/globals';
+import fc from 'fast-check';
+import { extract } from '../../src/index.js';
+import { scoreAgainstSeed, seedText } from '../helpers.js';
+
+const find = (text: string, surface: string) => extract(text).entities.filter((e) => e.text === surface);
+
+describe('the seed article (the user\'s own sample)', () => {
+  const doc = extract(seedText(), { source: 'seed' });
+  const scores = scoreAgainstSeed(doc.entities);
+  test.each(['PER', 'LOC', 'ORG'] as const)('exact-span F1 for %s is at least 0.95', (type) => {
+    expect(scores[type].f1).toBeGreaterThanOrEqual(95);
+  });
+  test('every offset slices back to the reported text', () => {
+    const cps = [...seedText()];
+    for (const e of doc.entities) expect(cps.slice(e.start, e.end).join('')).toBe(e.text);
+  });
+  test('a bare family name shares the full name\'s id', () => {
+    const full = doc.entities.find((e) => e.text === 'قاسم سليماني');
+    const bare = doc.entities.filter((e) => e.text === 'سليماني');
+    expect(full).toBeDefined();
+    expect(bare.length).toBeGreaterThan(3);
+    for (const b of bare) expect(b.id).toBe(full!.id);
+  });
+  test('clusters count mentions per entity', () => {
+    const putin = doc.clusters.find((c) => c.texts.includes('بوتين'));
+    expect(putin?.type).toBe('PER');
+    expect(putin?.mentions).toBe(doc.entities.filter((e) => e.id === putin?.id).length);
+  });
+});
+
+describe('recognition rules', () => {
+  test('the proclitic stays outside the span', () => {
+    const [e] = find('التي قام بها لموسكو الجنرال', 'موسكو');
+    expect(e.type).toBe('LOC');
+  });
+  test('لل keeps the article lam inside the span', () => {
+    const es = extract('بتقديم دعمه للجيش السوري واسناد').entities;
+    expect(es.map((e) => [e.text, e.type])).toContainEqual(['لجيش السوري', 'ORG']);
+  });
+  test('the longest, most specific reading wins', () => {
+    const es = extract('قائد فيلق القدس التابع').entities;
+    expect(es.map((e) => [e.text, e.type])).toEqual([['فيلق القدس', 'ORG']]);
+  });
+  test('nationality adjectives are not places', () => {
+    const es = extract('المسؤولين الروس والامريكيين والقوات السورية').entities;
+    expect(es.filter((e) => e.type === 'LOC')).toEqual([]);
+  });
+  test('a title introduces a person the lexicon does not know', () => {
+    const es = extract('وقال الجنرال زيد الحمداني إن').entities;
+    expect(es.map((e) => [e.text, e.type])).toContainEqual(['زيد الحمداني', 'PER']);
+  });
+  test('an organisation head with a quoted name gives the quoted name', () => {
+    const es = extract('نقلت صحيفة "الصباح الجديد" عن').entities;
+    expect(es.map((e) => [e.text, e.type])).toContainEqual(['الصباح الجديد', 'ORG']);
+  });
+  test('a place head introduces an unknown place, head outside the span', () => {
+    const es = extract('في قرية كفرنبودة شمال').entities;
+    expect(es.map((e) => [e.text, e.type])).toContainEqual(['كفرنبودة', 'LOC']);
+  });
+  test('voweled and hamza-variant spellings match with exact original spans', () => {
+    const text = 'زار بُوتِين إيران';
+    const es = extract(text).entities;
+    expect(es.map((e) => e.text)).toEqual(['بُوتِين', 'إيران']);
+  });
+  test('types can be filtered', () => {
+    const es = extract('زار بوتين طهران', { types: ['LOC'] }).entities;
+    expect(es.every((e) => e.type === 'LOC')).toBe(true);
+    expect(es).toHaveLength(1);
+  });
+});
+
+describe('properties', () => {
+  const anyText = fc.string({ unit: fc.oneof(fc.constantFrom(...'ابتثجحخدسشصعغفقكلمنهوي ءأإآؤئىة ً ّ، «»"\n.ـ'.split('')), fc.string({ unit: 'binary', maxLength: 1 })), maxLength: 120 });
+  test('never throws on arbitrary Unicode, and offsets always slice back to the text', () => {
+    fc.assert(
+      fc.property(anyText, (s) => {
+        const doc = extract(s);
+        const cps = [...s];
+        for (const e of doc.entities) {
+          expect(cps.slice(e.start, e.end).join('')).toBe(e.text);
+          expect(e.end).toBeGreaterThan(e.start);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+  test('known names keep exact offsets inside random surroundings', () => {
+    const names = ['موسكو', 'بوتين', 'حزب الله', 'العراق'];
+    fc.assert(
+      fc.property(fc.constantFrom(...names), fc.string({ unit: fc.constantFrom(...'ً😀 \u200B،'.split('')), maxLength: 6 }), fc.constantFrom('', 'و', 'ب', 'ل'), (name, pad, clitic) => {
+        const text = `${pad} زار ${clitic}${name} ${pad}`;
+        const doc = extract(text);
+        const cps = [...text];
+        const hit = doc.entities.find((e) => e.normalized.length > 0 && cps.slice(e.start, e.end).join('') === e.text && e.text.includes(name.split(' ')[0]));
+        expect(hit).toBeDefined();
+      }),
+      { numRuns: 200 },
+    );
+  });
+});

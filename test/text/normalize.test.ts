@@ -1,0 +1,111 @@
+import { describe, expect, test } from '@jest/globals';
+import fc from 'fast-check';
+import { ALL_STEPS, normalize, normalizeWithMap, parseSteps, toSourceSpan, type NormalizeStep } from '../../src/text/normalize.js';
+
+const only = (s: string, step: NormalizeStep): string => normalize(s, [step]);
+
+describe('normalisation steps', () => {
+  test('alef variants fold to bare alef', () => {
+    expect(only('أإآٱ', 'alef')).toBe('اااا');
+    expect(normalize('إسرائيل')).toBe('اسراييل');
+  });
+  test('alef maqsura and Persian yeh fold to yaa', () => {
+    expect(only('مصطفى', 'yaa')).toBe('مصطفي');
+    expect(only('ایران', 'yaa')).toBe('ايران');
+  });
+  test('taa marbuta folds to haa', () => {
+    expect(only('سورية', 'taa')).toBe('سوريه');
+  });
+  test('hamza carriers fold to their letter', () => {
+    expect(only('مؤتمر', 'hamza')).toBe('موتمر');
+    expect(only('الخامنئي', 'hamza')).toBe('الخامنيي');
+  });
+  test('harakat, tanween, shadda, sukun, dagger alef and Quranic marks are removed', () => {
+    expect(only('مُحَمَّدٌ', 'diacritics')).toBe('محمد');
+    expect(only('هٰذا', 'diacritics')).toBe('هذا');
+    expect(only('الرَّحْمٰنِ ۚ', 'diacritics')).toBe('الرحمن ');
+  });
+  test('tatweel is removed', () => {
+    expect(only('بـاسم', 'tatweel')).toBe('باسم');
+  });
+  test('presentation forms map to base letters, then to the other steps', () => {
+    expect(only('ﻻ', 'presentation')).toBe('لا');
+    expect(normalize('ﺃﺣﻤﺪ')).toBe('احمد');
+  });
+  test('Persian and Urdu letters', () => {
+    expect(only('کرمانشاه', 'persian')).toBe('كرمانشاه');
+    expect(only('پاکستان', 'persian')).toBe('باكستان');
+  });
+  test('Arabic-Indic and Persian digits become ASCII', () => {
+    expect(only('٢٠١٥', 'digits')).toBe('2015');
+    expect(only('۱۳۹۴', 'digits')).toBe('1394');
+  });
+  test('zero-width and bidi controls are removed', () => {
+    expect(only('a\u200Bb\u200Fc\u202Bd\u2066e\uFEFF', 'controls')).toBe('abcde');
+  });
+  test('steps can be chosen and unknown steps are rejected', () => {
+    expect(normalize('أَحمد', ['alef'])).toBe('اَحمد');
+    expect(parseSteps('alef, yaa')).toEqual(['alef', 'yaa']);
+    expect(() => parseSteps('alef,nope')).toThrow(/unknown normalisation step "nope"/);
+  });
+});
+
+describe('offset map', () => {
+  test('maps normalised spans back to the original, over removed marks', () => {
+    const input = 'زار مُوسْكُو';
+    const norm = normalizeWithMap(input);
+    expect(norm.text).toBe('زار موسكو');
+    const i = norm.text.indexOf('موسكو');
+    const span = toSourceSpan(norm, input, i, i + 5);
+    expect(input.slice(span.start16, span.end16)).toBe('مُوسْكُو');
+    expect([...input].slice(span.startCp, span.endCp).join('')).toBe('مُوسْكُو');
+  });
+  test('code-point offsets stay right after astral characters', () => {
+    const input = '😀 بغداد';
+    const norm = normalizeWithMap(input);
+    const i = norm.text.indexOf('بغداد');
+    const span = toSourceSpan(norm, input, i, i + 5);
+    expect(span.startCp).toBe(2);
+    expect([...input].slice(span.startCp, span.endCp).join('')).toBe('بغداد');
+  });
+});
+
+const arabicish = fc.string({
+  unit: fc.oneof(
+    fc.constantFrom(...'ابتثجحخدذرزسشصضطظعغفقكلمنهويءأإآؤئىةـ ًٌٍَُِّْٰ،؛؟«»ﻻﺃ٠١٢۳کیپ\u200B\u200F\u202B'.split('')),
+    fc.string({ unit: 'grapheme', maxLength: 1 }),
+  ),
+  maxLength: 80,
+});
+
+describe('properties', () => {
+  test('normalisation is idempotent', () => {
+    fc.assert(
+      fc.property(arabicish, (s) => {
+        const once = normalize(s);
+        expect(normalize(once)).toBe(once);
+      }),
+    );
+  });
+  test('idempotent for every single step too', () => {
+    fc.assert(
+      fc.property(arabicish, fc.constantFrom(...ALL_STEPS), (s, step) => {
+        const once = normalize(s, [step]);
+        expect(normalize(once, [step])).toBe(once);
+      }),
+    );
+  });
+  test('the map is monotone and points inside the input', () => {
+    fc.assert(
+      fc.property(arabicish, (s) => {
+        const n = normalizeWithMap(s);
+        const cps = [...s].length;
+        for (let k = 0; k < n.text.length; k++) {
+          expect(n.toSourceCp[k]).toBeLessThan(cps);
+          if (k > 0) expect(n.toSourceCp[k]).toBeGreaterThanOrEqual(n.toSourceCp[k - 1]);
+        }
+        expect(n.toSourceCp[n.text.length]).toBe(cps);
+      }),
+    );
+  });
+});
