@@ -3,11 +3,9 @@ import type { Command } from 'commander';
 import { ENTITY_TYPES, extract, detectLanguage, loadLexiconIndex, type Document, type EntityType } from '../index.js';
 import { EXIT, InputError, UserError } from '../io/errors.js';
 import { readTextInput } from '../io/input.js';
-import { formatJson, formatJsonl } from '../format/json.js';
-import { formatTable } from '../format/table.js';
+import { OUTPUT_FORMATS, outputFormat, type FormatContext } from '../format/index.js';
 import { colorWanted, errorLine, warn, writeOut } from './output.js';
 
-export const FORMATS = ['table', 'json', 'jsonl'] as const;
 
 export interface ExtractCliOptions {
   format: string;
@@ -32,7 +30,7 @@ export function registerExtract(program: Command): void {
     .command('extract')
     .description('find people (PER), places (LOC) and organisations (ORG) in Arabic text')
     .argument('[files...]', 'text files; "-" or nothing reads stdin')
-    .option('-f, --format <format>', `output format: ${FORMATS.join(', ')}`, 'table')
+    .option('-f, --format <format>', `output format: ${Object.keys(OUTPUT_FORMATS).join(', ')}`, 'table')
     .option('-t, --types <types>', 'only these types, comma-separated (e.g. PER,LOC)')
     .option('-l, --lexicon <file>', 'extra lexicon file (repeatable)', (v: string, acc: string[]) => [...acc, v], [] as string[])
     .option('--strict', 'treat text that does not look like Arabic as an error')
@@ -43,14 +41,16 @@ export function registerExtract(program: Command): void {
 }
 
 export function runExtract(files: string[], opts: ExtractCliOptions): number {
-  if (!(FORMATS as readonly string[]).includes(opts.format)) throw new UserError(`unknown format "${opts.format}" (known: ${FORMATS.join(', ')})`);
+  const format = outputFormat(opts.format);
+  if (!format) throw new UserError(`unknown format "${opts.format}" (known: ${Object.keys(OUTPUT_FORMATS).join(', ')})`);
   const types = parseTypes(opts.types);
   const inputs = files.length ? files : ['-'];
   if (inputs.includes('-') && process.stdin.isTTY) throw new UserError('no input: give a FILE, or pipe text into stdin');
   const index = loadLexiconIndex(opts.lexicon);
-  const color = colorWanted(opts.color);
-  const docs: Document[] = [];
+  const ctx: FormatContext = { color: colorWanted(opts.color), inputCount: inputs.length };
+  const docs: Array<{ doc: Document; text: string }> = [];
   let failed = 0;
+  if (format.begin) writeOut(format.begin(ctx));
   for (const path of inputs) {
     try {
       const { source, text } = readTextInput(path);
@@ -61,16 +61,15 @@ export function runExtract(files: string[], opts: ExtractCliOptions): number {
         warn(msg);
       }
       const doc = extract(text, { source, types, index, language: lang.code });
-      if (opts.format === 'jsonl') writeOut(formatJsonl(doc));
-      else if (opts.format === 'table') writeOut(formatTable(doc, { color }));
-      else docs.push(doc);
+      if (format.document) writeOut(format.document(doc, text, ctx));
+      if (format.needsAll) docs.push({ doc, text });
     } catch (e) {
       if (!(e instanceof InputError)) throw e;
       errorLine(e.message);
       failed++;
     }
   }
-  if (opts.format === 'json' && docs.length) writeOut(docs.length === 1 && inputs.length === 1 ? formatJson(docs[0]) : JSON.stringify(docs, null, 2) + '\n');
+  if (format.end && (docs.length || !format.needsAll)) writeOut(format.end(docs, ctx));
   if (failed === inputs.length) return EXIT.USAGE;
   return failed ? EXIT.INPUT_FAILED : EXIT.OK;
 }
