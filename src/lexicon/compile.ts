@@ -102,6 +102,7 @@ export function compileLexicon(sources: ParsedSource[]): CompileResult {
   // A bare given name (قاسم for نعيم قاسم) alone is not evidence of one person.
   const givenNames = new Set([...(wordSets.get('male') ?? []), ...(wordSets.get('female') ?? [])]);
   const titles = wordSets.get('per-title') ?? new Set<string>();
+  const commonWords = wordSets.get('stop') ?? new Set<string>();
   for (const src of sources) {
     for (const e of src.entities) {
       if (e.type === 'PER') {
@@ -110,6 +111,8 @@ export function compileLexicon(sources: ParsedSource[]): CompileResult {
           .filter((s, k) => k === 0 || !titles.has(phraseKey(s.text).split(' ')[0]))
           .map((s) => (!s.ambiguous && !phraseKey(s.text).includes(' ') && givenNames.has(phraseKey(s.text)) ? { ...s, ambiguous: true } : s));
       }
+      // A name that is also a common word (آب August, كيف how) needs context.
+      e.surfaces = e.surfaces.map((s) => (!s.ambiguous && commonWords.has(phraseKey(s.text)) ? { ...s, ambiguous: true } : s));
       addEntry(e);
     }
   }

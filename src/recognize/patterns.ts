@@ -20,6 +20,8 @@ import type { Candidate } from './types.js';
 
 const NAME_CONNECTORS = new Set(['بن', 'ابن', 'بنت', 'ابو', 'ابي', 'ام', 'ال']);
 const COMPOUND_FIRST = new Set(['عبد', 'عبدال']);
+/** ابو / ام + a given name is a kunya: it starts a name like a given name does. */
+const KUNYA = new Set(['ابو', 'ابي', 'ام']);
 const MAX_NAME_TOKENS = 5;
 
 /** Index of lexicon candidates by first token, for rules that build on them. */
@@ -49,6 +51,7 @@ function isNonName(view: TokenView, i: number): boolean {
 
 function isGiven(view: TokenView, i: number): boolean {
   const t = view.tokens[i].text;
+  if (KUNYA.has(t)) return view.joined(i) && isGiven(view, i + 1);
   if (view.isStop(i)) return false;
   return view.isExact(i, 'male') || view.isExact(i, 'female') || (COMPOUND_FIRST.has(t) && i + 1 < view.tokens.length);
 }
@@ -106,6 +109,12 @@ export function matchPatterns(view: TokenView, lexCands: Candidate[]): Candidate
   const n = tokens.length;
   const starts = lexiconStarts(lexCands);
   const out: Candidate[] = [];
+  // سورية is Syria, and also the adjective "Syrian" (f.): after a noun it is the adjective.
+  for (const c of lexCands) {
+    if (c.type !== 'LOC' || c.last - c.first !== 1 || !view.isExact(c.first, 'nationality')) continue;
+    const p = c.first - 1;
+    if (p >= 0 && !tokens[c.first].breakBefore && !view.isStop(p) && !view.kindAt(p, 'loc-context') && !view.kindAt(p, 'loc-head')) c.ambiguous = true;
+  }
   for (let i = 0; i < n; i++) {
     // --- person after a title
     const tl = triggerAt(view, i, 'per-title');

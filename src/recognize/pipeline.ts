@@ -11,7 +11,7 @@ import { makeTokenView } from './features.js';
 import { matchLexicon } from './lexicon-match.js';
 import { matchPatterns } from './patterns.js';
 import { propagate, surfaceKey } from './propagate.js';
-import { entityId, resolveOverlaps } from './resolve.js';
+import { confirmAmbiguous, entityId, resolveOverlaps } from './resolve.js';
 import type { MentionSource } from './types.js';
 
 export interface Entity {
@@ -46,7 +46,8 @@ export function recognize(text: string, index: LexiconIndex): Entity[] {
   const view = makeTokenView(tokens, index, maqsura);
   const lex = matchLexicon(view);
   const pat = matchPatterns(view, lex);
-  const chosen = resolveOverlaps([...lex, ...pat], tokens.length);
+  const usable = confirmAmbiguous([...lex, ...pat], (c) => c.last - c.first === 1 && view.isStop(c.first));
+  const chosen = resolveOverlaps(usable, tokens.length);
   const keys = chosen.map((c) => surfaceKey(view, c));
   const ids = chosen.map((c, i) => entityId(c, index, keys[i]));
   const all = propagate(view, chosen, ids);

@@ -5,14 +5,27 @@
  */
 import type { LexiconIndex } from '../lexicon/lexicon-index.js';
 import type { Candidate } from './types.js';
+import { PROPAGATION_WINDOW } from './propagate.js';
 
 const SOURCE_RANK: Record<Candidate['source'], number> = { lexicon: 0, pattern: 1, propagated: 2 };
 
-export function resolveOverlaps(cands: Candidate[], tokenCount: number): Candidate[] {
-  // An ambiguous lexicon surface is confirmed when the same entity is named unambiguously.
-  const confirmed = new Set<number>();
-  for (const c of cands) if (c.entry !== undefined && !c.ambiguous) confirmed.add(c.entry);
-  const usable = cands.filter((c) => !c.ambiguous || (c.entry !== undefined && confirmed.has(c.entry)));
+/**
+ * An ambiguous lexicon surface (بوش, الاسد, كيف) is kept when the same entity is named
+ * unambiguously nearby (within one article's reach), unless the surface is itself a
+ * common word: those need direct context (a title, a place head).
+ */
+export function confirmAmbiguous(cands: Candidate[], isCommonWord: (c: Candidate) => boolean, window = PROPAGATION_WINDOW): Candidate[] {
+  const seen = new Map<number, number[]>();
+  for (const c of cands) if (c.entry !== undefined && !c.ambiguous) (seen.get(c.entry) ?? seen.set(c.entry, []).get(c.entry)!).push(c.start);
+  return cands.filter((c) => {
+    if (!c.ambiguous) return true;
+    if (c.entry === undefined || isCommonWord(c)) return false;
+    const at = seen.get(c.entry);
+    return at !== undefined && at.some((p) => Math.abs(p - c.start) <= window);
+  });
+}
+
+export function resolveOverlaps(usable: Candidate[], tokenCount: number): Candidate[] {
   const ranked = [...usable].sort(
     (a, b) => b.last - b.first - (a.last - a.first) || SOURCE_RANK[a.source] - SOURCE_RANK[b.source] || b.end - b.start - (a.end - a.start) || a.first - b.first,
   );
