@@ -50,13 +50,15 @@ export interface ExtractOptions {
   lexicons?: string[];
   /** A prepared index (overrides `lexicons`). */
   index?: LexiconIndex;
+  /** Also tag descriptive organisations (الجيش السوري، الحكومة اللبنانية); off by default. */
+  descriptiveOrgs?: boolean;
   /** Skip language detection (batch callers that already know). */
   language?: string;
 }
 
 export function extract(text: string, options: ExtractOptions = {}): Document {
   const index = options.index ?? loadLexiconIndex(options.lexicons ?? []);
-  let entities = recognize(text, index);
+  let entities = recognize(text, index, { descriptiveOrgs: options.descriptiveOrgs });
   if (options.types) {
     const keep = new Set(options.types);
     entities = entities.filter((e) => keep.has(e.type));

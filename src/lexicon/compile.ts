@@ -12,8 +12,8 @@ export type CompiledEntry = [EntityType, string, string, string, string, string]
 export interface CompiledLexicon {
   version: 1;
   entries: CompiledEntry[];
-  /** normalised phrase (tokens joined by one space) -> list of [entry index, ambiguous 0|1] */
-  forms: Record<string, Array<[number, 0 | 1]>>;
+  /** normalised phrase (tokens joined by one space) -> list of [entry index, flag]: 0 plain, 1 ambiguous, 2 descriptive */
+  forms: Record<string, Array<[number, 0 | 1 | 2]>>;
   /** word kind -> normalised forms */
   words: Partial<Record<WordKind, string[]>>;
 }
@@ -26,7 +26,7 @@ export function phraseKey(surface: string): string {
     .join(' ');
 }
 
-const ARTICLE_FOLDED = new Set<WordKind>(['per-title', 'title-mod', 'org-head', 'loc-head', 'loc-part', 'loc-context', 'nationality']);
+const ARTICLE_FOLDED = new Set<WordKind>(['per-title', 'title-mod', 'org-head', 'org-label', 'descriptive-head', 'loc-head', 'loc-part', 'loc-context', 'nationality']);
 
 export interface CompileResult {
   lexicon: CompiledLexicon;
@@ -39,6 +39,18 @@ export function compileLexicon(sources: ParsedSource[]): CompileResult {
   const forms: CompiledLexicon['forms'] = Object.create(null);
   const where = new Map<string, { type: EntityType; at: string; ambiguous: boolean; canonical: string; idx: number }[]>();
   const canonicalSeen = new Map<string, { at: string; idx: number }>();
+
+  // "The Lebanese army", "the Iraqi government": a generic body + a nationality adjective
+  // describes rather than names (see lexicons/README.md, "Descriptive organisations").
+  let descriptiveHeads = new Set<string>();
+  let nationalities = new Set<string>();
+  let titleMods = new Set<string>();
+  const isDescriptive = (key: string): boolean => {
+    const toks = key.split(' ');
+    if (toks.length < 2 || toks.length > 3 || !nationalities.has(toks[toks.length - 1])) return false;
+    if (!descriptiveHeads.has(toks[0])) return false;
+    return toks.length === 2 || titleMods.has(toks[1]) || descriptiveHeads.has(toks[1]);
+  };
 
   const addEntry = (e: EntitySourceEntry): void => {
     const at = `${e.file}:${e.line}`;
@@ -80,7 +92,7 @@ export function compileLexicon(sources: ParsedSource[]): CompileResult {
       }
       others.push({ type: e.type, at, ambiguous: s.ambiguous, canonical: e.arabic, idx });
       where.set(key, others);
-      (forms[key] ??= []).push([idx, s.ambiguous ? 1 : 0]);
+      (forms[key] ??= []).push([idx, s.ambiguous ? 1 : isDescriptive(key) ? 2 : 0]);
     }
   };
 
@@ -102,9 +114,15 @@ export function compileLexicon(sources: ParsedSource[]): CompileResult {
   // A bare given name (قاسم for نعيم قاسم) alone is not evidence of one person.
   const givenNames = new Set([...(wordSets.get('male') ?? []), ...(wordSets.get('female') ?? [])]);
   const titles = wordSets.get('per-title') ?? new Set<string>();
+  const labels = wordSets.get('org-label') ?? new Set<string>();
+  descriptiveHeads = wordSets.get('descriptive-head') ?? new Set<string>();
+  nationalities = wordSets.get('nationality') ?? new Set<string>();
+  titleMods = wordSets.get('title-mod') ?? new Set<string>();
   const commonWords = wordSets.get('stop') ?? new Set<string>();
   for (const src of sources) {
     for (const e of src.entities) {
+      // قناة الجزيرة: the label rule finds the name after the label; the label stays outside.
+      if (e.type === 'ORG') e.surfaces = e.surfaces.filter((s, k) => k === 0 || !labels.has(phraseKey(s.text).split(' ')[0]) || phraseKey(s.text).split(' ').length < 2);
       if (e.type === 'PER') {
         e.surfaces = e.surfaces
           // اللواء قاسم سليماني: the title rule finds the name; a title inside the span would be wrong.

@@ -9,6 +9,8 @@ import type { EntityType, WordKind } from './schema.js';
 export interface EntityRef {
   entry: number;
   ambiguous: boolean;
+  /** A generic body + nationality adjective (الجيش اللبناني): tagged only when asked for. */
+  descriptive: boolean;
 }
 
 export interface LexiconEntryInfo {
@@ -36,7 +38,7 @@ export class LexiconIndex {
     const base = this.entries.length;
     this.entries.push(...lex.entries);
     for (const key in lex.forms) {
-      const refs = lex.forms[key].map(([e, a]) => ({ entry: base + e, ambiguous: a === 1 }));
+      const refs = lex.forms[key].map(([e, a]) => ({ entry: base + e, ambiguous: a === 1, descriptive: a === 2 }));
       const list = this.phrases.get(key);
       if (list) list.push(...refs);
       else this.phrases.set(key, refs);

@@ -15,6 +15,8 @@ export const WORD_KINDS = [
   'per-title',
   'title-mod',
   'org-head',
+  'org-label',
+  'descriptive-head',
   'loc-head',
   'loc-part',
   'loc-context',

@@ -3,9 +3,9 @@
  * the lexicon that starts there (multi-token, no punctuation inside).
  */
 import type { TokenView } from './features.js';
-import type { Candidate } from './types.js';
+import type { Candidate, RecognizeOptions } from './types.js';
 
-export function matchLexicon(view: TokenView): Candidate[] {
+export function matchLexicon(view: TokenView, opts: RecognizeOptions = {}): Candidate[] {
   const { tokens, analyses, index } = view;
   const out: Candidate[] = [];
   const n = tokens.length;
@@ -20,8 +20,9 @@ export function matchLexicon(view: TokenView): Candidate[] {
         if (best && len <= best.last - best.first) break;
         let key = a.form;
         for (let k = 1; k < len; k++) key += ' ' + tokens[i + k].text;
-        const refs = index.lookup(key);
-        if (!refs) continue;
+        let refs = index.lookup(key);
+        if (refs && !opts.descriptiveOrgs) refs = refs.filter((r) => !r.descriptive);
+        if (!refs || refs.length === 0) continue;
         const ref = refs.find((r) => !r.ambiguous) ?? refs[0];
         best = {
           first: i,

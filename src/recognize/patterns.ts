@@ -16,7 +16,7 @@
 import type { EntityType } from '../lexicon/schema.js';
 import { hasArticle } from '../text/clitics.js';
 import type { TokenView } from './features.js';
-import type { Candidate } from './types.js';
+import type { Candidate, RecognizeOptions } from './types.js';
 
 const NAME_CONNECTORS = new Set(['بن', 'ابن', 'بنت', 'ابو', 'ابي', 'ام', 'ال']);
 const COMPOUND_FIRST = new Set(['عبد', 'عبدال']);
@@ -104,7 +104,7 @@ function triggerAt(view: TokenView, i: number, kind: 'per-title'): number {
   return view.kindAt(i, kind) ? 1 : 0;
 }
 
-export function matchPatterns(view: TokenView, lexCands: Candidate[]): Candidate[] {
+export function matchPatterns(view: TokenView, lexCands: Candidate[], opts: RecognizeOptions = {}): Candidate[] {
   const { tokens } = view;
   const n = tokens.length;
   const starts = lexiconStarts(lexCands);
@@ -113,7 +113,8 @@ export function matchPatterns(view: TokenView, lexCands: Candidate[]): Candidate
   for (const c of lexCands) {
     if (c.type !== 'LOC' || c.last - c.first !== 1 || !view.isExact(c.first, 'nationality')) continue;
     const p = c.first - 1;
-    if (p >= 0 && !tokens[c.first].breakBefore && !view.isStop(p) && !view.kindAt(p, 'loc-context') && !view.kindAt(p, 'loc-head')) c.ambiguous = true;
+    const afterNoun = !view.isStop(p) || view.kindAt(p, 'org-head') !== undefined || view.kindAt(p, 'descriptive-head') !== undefined;
+    if (p >= 0 && !tokens[c.first].breakBefore && afterNoun && !view.kindAt(p, 'loc-context') && !view.kindAt(p, 'loc-head')) c.ambiguous = true;
   }
   for (let i = 0; i < n; i++) {
     // --- person after a title
@@ -167,7 +168,7 @@ export function matchPatterns(view: TokenView, lexCands: Candidate[]): Candidate
       } else if (!tokens[j].breakBefore) {
         const lex = starts.get(j);
         if (hasArticle(head.form) && view.isExact(j, 'nationality')) {
-          push(out, view, i, j + 1, head.skip, 'ORG', 'org-head-nationality', head.form);
+          if (opts.descriptiveOrgs) push(out, view, i, j + 1, head.skip, 'ORG', 'org-head-nationality', head.form);
         } else if (!hasArticle(head.form)) {
           if (lex && !lex.ambiguous && lex.type === 'ORG') {
             // قوات حزب الله: the known organisation stands alone.
@@ -184,6 +185,36 @@ export function matchPatterns(view: TokenView, lexCands: Candidate[]): Candidate
             if (k > j) push(out, view, i, k, head.skip, 'ORG', 'org-head-definite', head.form);
           }
         }
+      }
+    }
+    // --- organisation labels: قناة الجزيرة، وكالة فرانس برس، صحيفة "الحياة": the name alone
+    const label = view.kindAt(i, 'org-label');
+    if (label && view.joined(i) || (label && i + 1 < n && tokens[i + 1].quoteBefore)) {
+      const j = i + 1;
+      const lex = starts.get(j);
+      if (tokens[j].quoteBefore) {
+        let k = j;
+        while (k < n && k - j < 5 && !tokens[k].quoteAfter && (k === j || !tokens[k].breakBefore)) k++;
+        if (k < n && tokens[k].quoteAfter) push(out, view, j, k + 1, 0, 'ORG', 'org-label-quoted');
+      } else if (lex && lex.type === 'ORG') {
+        lex.ambiguous = false;
+      } else if (!lex || lex.ambiguous) {
+        let k = j;
+        while (k < n && k - j < 3 && (k === j || !tokens[k].breakBefore) && !isNonName(view, k) && !view.isExact(k, 'nationality')) {
+          k++;
+          if (!hasArticle(tokens[k - 1].text)) break;
+        }
+        if (k > j) push(out, view, j, k, 0, 'ORG', 'org-label');
+      }
+    }
+    // --- speech verbs: قال فيرجسون، وأضاف محمد: a (possibly single) given name or a known person
+    if (view.kindAt(i, 'speech-verb') && view.joined(i)) {
+      const j = i + 1;
+      const lex = starts.get(j);
+      if (lex && lex.type === 'PER') lex.ambiguous = false;
+      else if (!lex && isGiven(view, j)) {
+        const len = personNameLength(view, j, starts);
+        if (len > 0) push(out, view, j, j + len, 0, 'PER', 'speech-verb');
       }
     }
     // --- place heads

@@ -12,7 +12,7 @@ import { matchLexicon } from './lexicon-match.js';
 import { matchPatterns } from './patterns.js';
 import { propagate, surfaceKey } from './propagate.js';
 import { confirmAmbiguous, entityId, resolveOverlaps } from './resolve.js';
-import type { MentionSource } from './types.js';
+import type { MentionSource, RecognizeOptions } from './types.js';
 
 export interface Entity {
   /** Shared by every mention of the same entity in the document. */
@@ -35,7 +35,7 @@ export interface Entity {
   rule: string;
 }
 
-export function recognize(text: string, index: LexiconIndex): Entity[] {
+export function recognize(text: string, index: LexiconIndex, opts: RecognizeOptions = {}): Entity[] {
   const norm = normalizeWithMap(text);
   const tokens = tokenize(norm.text);
   // Which tokens end in alef maqsura in the original (على the preposition vs علي the name).
@@ -44,8 +44,8 @@ export function recognize(text: string, index: LexiconIndex): Entity[] {
     if (text.charCodeAt(norm.toSource16[t.end - 1]) === 0x0649) maqsura[i] = 1;
   });
   const view = makeTokenView(tokens, index, maqsura);
-  const lex = matchLexicon(view);
-  const pat = matchPatterns(view, lex);
+  const lex = matchLexicon(view, opts);
+  const pat = matchPatterns(view, lex, opts);
   const usable = confirmAmbiguous([...lex, ...pat], (c) => c.last - c.first === 1 && view.isStop(c.first));
   const chosen = resolveOverlaps(usable, tokens.length);
   const keys = chosen.map((c) => surfaceKey(view, c));

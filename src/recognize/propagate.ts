@@ -47,7 +47,7 @@ export function propagate(view: TokenView, chosen: Candidate[], ids: string[]): 
     const multi = c.last - c.first >= 2;
     // A single word guessed by a rule is not evidence enough to tag that word everywhere.
     if (multi || c.source === 'lexicon') remember(known, surfaceKey(view, c), c, ids[i]);
-    if (c.type === 'PER' && multi) {
+    if (c.type === 'PER' && multi && (c.entry !== undefined || c.rule === 'title')) {
       const last = tokens[c.last - 1].text;
       const isGiven = index.isWord('male', last) || index.isWord('female', last);
       if (last.length >= 3 && !isGiven && !index.isWord('stop', last)) remember(surnames, last, c, ids[i]);

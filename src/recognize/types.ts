@@ -21,3 +21,12 @@ export interface Candidate {
   /** Lookup form of the first token when proclitics were stripped (للجيش -> الجيش). */
   firstForm?: string;
 }
+
+export interface RecognizeOptions {
+  /**
+   * Tag descriptive organisations: a generic body with a nationality adjective
+   * (الجيش السوري "the Syrian army", الحكومة اللبنانية). Off by default, as in the
+   * ANERcorp guidelines, where they are not names.
+   */
+  descriptiveOrgs?: boolean;
+}

