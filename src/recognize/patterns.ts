@@ -114,7 +114,10 @@ export function matchPatterns(view: TokenView, lexCands: Candidate[], opts: Reco
     if (c.type !== 'LOC' || c.last - c.first !== 1 || !view.isExact(c.first, 'nationality')) continue;
     const p = c.first - 1;
     const afterNoun = !view.isStop(p) || view.kindAt(p, 'org-head') !== undefined || view.kindAt(p, 'descriptive-head') !== undefined;
-    if (p >= 0 && !tokens[c.first].breakBefore && afterNoun && !view.kindAt(p, 'loc-context') && !view.kindAt(p, 'loc-head')) c.ambiguous = true;
+    if (p >= 0 && !tokens[c.first].breakBefore && afterNoun && !view.kindAt(p, 'loc-context') && !view.kindAt(p, 'loc-head')) {
+      c.ambiguous = true;
+      c.directContextOnly = true;
+    }
   }
   for (let i = 0; i < n; i++) {
     // --- person after a title

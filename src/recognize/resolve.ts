@@ -19,7 +19,7 @@ export function confirmAmbiguous(cands: Candidate[], isCommonWord: (c: Candidate
   for (const c of cands) if (c.entry !== undefined && !c.ambiguous) (seen.get(c.entry) ?? seen.set(c.entry, []).get(c.entry)!).push(c.start);
   return cands.filter((c) => {
     if (!c.ambiguous) return true;
-    if (c.entry === undefined || isCommonWord(c)) return false;
+    if (c.entry === undefined || c.directContextOnly || isCommonWord(c)) return false;
     const at = seen.get(c.entry);
     return at !== undefined && at.some((p) => Math.abs(p - c.start) <= window);
   });

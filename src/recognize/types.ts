@@ -16,6 +16,8 @@ export interface Candidate {
   entry?: number;
   /** Needs context before it can be kept. */
   ambiguous: boolean;
+  /** Ambiguous, and another mention of the same entity nearby is not enough context. */
+  directContextOnly?: boolean;
   /** Which rule produced it (for --explain and lexicon lookup). */
   rule: string;
   /** Lookup form of the first token when proclitics were stripped (للجيش -> الجيش). */
