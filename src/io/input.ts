@@ -1,6 +1,6 @@
 /** Reading one input (a file or stdin) into text, with clear errors. */
 import { readFileSync, statSync } from 'node:fs';
-import { decodeUtf8 } from './decode.js';
+import { decodeBytes, type Encoding } from './decode.js';
 import { InputError } from './errors.js';
 
 export interface TextInput {
@@ -36,7 +36,7 @@ export function readFileBytes(path: string): Buffer {
   }
 }
 
-export function readTextInput(path: string): TextInput {
+export function readTextInput(path: string, encoding: Encoding = 'auto'): TextInput {
   const bytes = path === '-' ? readStdinBytes() : readFileBytes(path);
-  return { source: path, text: decodeUtf8(bytes, path) };
+  return { source: path, text: decodeBytes(bytes, path, encoding).text };
 }

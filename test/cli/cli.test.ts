@@ -66,10 +66,11 @@ describe('kiyan extract', () => {
     expect(r.err).toMatch(/nope\.txt: no such file/);
     expect(r.err).not.toMatch(/at .*\.js:\d+/);
   });
-  test('a directory says so and exits 2', () => {
-    const r = kiyan(['extract', tmp]);
+  test('a folder without text files says so and exits 2 (folders are walked: test/cli/batch.test.ts)', () => {
+    const empty = mkdtempSync(join(tmp, 'empty-'));
+    const r = kiyan(['extract', empty]);
     expect(r.code).toBe(2);
-    expect(r.err).toMatch(/is a directory/);
+    expect(r.err).toMatch(/no input files found/);
   });
   test('one bad input among good ones exits 1 and still prints the good ones', () => {
     const r = kiyan(['extract', '-f', 'jsonl', SEED, join(tmp, 'missing.txt')]);

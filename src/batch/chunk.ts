@@ -1,0 +1,148 @@
+/**
+ * Big inputs in bounded memory: decoded text arrives in pieces and leaves as chunks of
+ * about `chunkChars` UTF-16 units. A chunk's core is cut at a line end (or, in an enormous
+ * line, at a sentence end, then at a space, and only as a last resort anywhere outside a
+ * surrogate pair), and travels with `contextChars` of text on each side, so that rules
+ * and document consistency (window 3000 characters) see the same neighbourhood as in the
+ * whole text: no entity is lost or changed at a cut.
+ */
+import { createReadStream } from 'node:fs';
+import { bomEncoding, detectEncoding, hasNul, StreamDecoder, type ConcreteEncoding, type Encoding } from '../io/decode.js';
+import { BinaryInputError } from '../io/decode.js';
+
+export interface Chunk {
+  text: string;
+  coreStart: number;
+  coreEnd: number;
+  first: boolean;
+}
+
+export const SNIFF_BYTES = 64 * 1024;
+
+/** Decodes a byte stream strictly, choosing the encoding from its first 64 KB when `auto`. */
+export async function* decodeStream(bytes: AsyncIterable<Uint8Array>, source: string, encoding: Encoding, explicit: boolean): AsyncGenerator<string> {
+  let head: Uint8Array[] = [];
+  let headLen = 0;
+  let dec: StreamDecoder | undefined;
+  const start = (final: boolean): string => {
+    const all = Buffer.concat(head);
+    head = [];
+    let enc: ConcreteEncoding;
+    if (encoding === 'auto') enc = detectEncoding(all, source, !final);
+    else {
+      enc = encoding;
+      if ((enc === 'utf8' || enc === 'windows-1256') && hasNul(all)) throw new BinaryInputError(source);
+    }
+    void explicit;
+    dec = new StreamDecoder(enc, source);
+    const bom = bomEncoding(all);
+    return dec.write(bom && bom.encoding === enc ? all.subarray(bom.length) : all);
+  };
+  for await (const b of bytes) {
+    if (!dec) {
+      head.push(b);
+      headLen += b.length;
+      if (headLen < SNIFF_BYTES) continue;
+      yield start(false);
+      continue;
+    }
+    if ((dec.encoding === 'utf8' || dec.encoding === 'windows-1256') && b.indexOf(0) !== -1) throw new BinaryInputError(source);
+    yield dec.write(b);
+  }
+  if (!dec) yield start(true);
+  const tail = dec!.end();
+  if (tail) yield tail;
+}
+
+export function fileBytes(path: string): AsyncIterable<Uint8Array> {
+  return createReadStream(path, { highWaterMark: 1 << 20 });
+}
+
+const SENTENCE_END = new Set(['.', '!', '?', '؟', '۔', '…']);
+
+function isSpace(c: number): boolean {
+  return c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d || c === 0xa0 || c === 0x2029 || c === 0x2028;
+}
+
+/** Where to cut `s` at or before `target` (never before target/2). */
+export function findCut(s: string, target: number): number {
+  const low = Math.floor(target / 2);
+  const nl = s.lastIndexOf('\n', target - 1);
+  if (nl >= low) return nl + 1;
+  for (let i = target - 1; i >= low; i--) {
+    if (isSpace(s.charCodeAt(i)) && i > 0 && SENTENCE_END.has(s[i - 1])) return i + 1;
+  }
+  for (let i = target - 1; i >= low; i--) if (isSpace(s.charCodeAt(i))) return i + 1;
+  let cut = target;
+  const c = s.charCodeAt(cut - 1);
+  if (c >= 0xd800 && c <= 0xdbff) cut--;
+  return cut;
+}
+
+/** Context after a cut: up to `n` units, ending at a space when there is one. */
+function contextAfter(s: string, from: number, n: number): string {
+  if (s.length - from <= n) return s.slice(from);
+  let end = from + n;
+  for (let i = end; i > from + n / 2; i--) {
+    if (isSpace(s.charCodeAt(i))) {
+      end = i;
+      break;
+    }
+  }
+  const c = s.charCodeAt(end - 1);
+  if (c >= 0xd800 && c <= 0xdbff) end--;
+  return s.slice(from, end);
+}
+
+/** Context before the next core: the last `n` units of `s`, starting after a space when there is one. */
+function contextBefore(s: string, n: number): string {
+  if (s.length <= n) return s;
+  let start = s.length - n;
+  for (let i = start; i < s.length - n / 2; i++) {
+    if (isSpace(s.charCodeAt(i))) {
+      start = i + 1;
+      break;
+    }
+  }
+  const c = s.charCodeAt(start);
+  if (c >= 0xdc00 && c <= 0xdfff) start++;
+  return s.slice(start);
+}
+
+export async function* chunkText(pieces: AsyncIterable<string>, chunkChars: number, contextChars: number): AsyncGenerator<Chunk> {
+  let buf = '';
+  let before = '';
+  let first = true;
+  const make = (cut: number): Chunk => {
+    const core = buf.slice(0, cut);
+    const after = contextAfter(buf, cut, contextChars);
+    const chunk = { text: before + core + after, coreStart: before.length, coreEnd: before.length + core.length, first };
+    first = false;
+    before = contextBefore(core, contextChars);
+    buf = buf.slice(cut);
+    return chunk;
+  };
+  for await (const p of pieces) {
+    buf += p;
+    while (buf.length >= chunkChars + contextChars) yield make(findCut(buf, chunkChars));
+  }
+  while (buf.length > chunkChars) yield make(findCut(buf, chunkChars));
+  if (buf.length || first) yield make(buf.length);
+}
+
+/** Lines of a decoded stream, in blocks of about `blockChars` (record mode). */
+export async function* lineBlocks(pieces: AsyncIterable<string>, blockChars: number): AsyncGenerator<{ firstLine: number; lines: string[] }> {
+  let buf = '';
+  let line = 1;
+  for await (const p of pieces) {
+    buf += p;
+    if (buf.length < blockChars) continue;
+    const nl = buf.lastIndexOf('\n');
+    if (nl < 0) continue;
+    const lines = buf.slice(0, nl).split('\n');
+    buf = buf.slice(nl + 1);
+    yield { firstLine: line, lines };
+    line += lines.length;
+  }
+  if (buf.length) yield { firstLine: line, lines: buf.split('\n') };
+}

@@ -1,0 +1,74 @@
+/**
+ * Executors for batch tasks: in the main thread (one job), or a pool of worker threads
+ * (each loads the lexicon index once). Tasks are handed to the least busy worker; the
+ * caller keeps results in input order (see run.ts), so the output never depends on timing.
+ */
+import { Worker } from 'node:worker_threads';
+import { loadLexiconIndex } from '../lexicon/load.js';
+import { runTask, type Result, type Task, type TaskConfig } from './process.js';
+
+export interface Executor {
+  run(task: Task): Promise<Result>;
+  close(): Promise<void>;
+  /** Stop at once (interrupt). */
+  kill(): void;
+}
+
+export class InlineExecutor implements Executor {
+  private readonly index;
+  constructor(private readonly cfg: TaskConfig) {
+    this.index = loadLexiconIndex(cfg.lexicons);
+  }
+  run(task: Task): Promise<Result> {
+    // Yield to the event loop between tasks so that signals and output errors are seen.
+    return new Promise((resolve) => setImmediate(() => resolve(runTask(task, this.cfg, this.index))));
+  }
+  async close(): Promise<void> {}
+  kill(): void {}
+}
+
+interface Slot {
+  worker: Worker;
+  busy: number;
+  pending: Map<number, { resolve: (r: Result) => void; reject: (e: Error) => void }>;
+}
+
+export class WorkerPool implements Executor {
+  private readonly slots: Slot[] = [];
+  private nextId = 0;
+  constructor(jobs: number, cfg: TaskConfig) {
+    const url = new URL('./worker.js', import.meta.url);
+    for (let i = 0; i < jobs; i++) {
+      const worker = new Worker(url, { workerData: cfg });
+      const slot: Slot = { worker, busy: 0, pending: new Map() };
+      worker.on('message', (msg: { id: number; result: Result }) => {
+        const p = slot.pending.get(msg.id);
+        if (!p) return;
+        slot.pending.delete(msg.id);
+        slot.busy--;
+        p.resolve(msg.result);
+      });
+      worker.on('error', (err) => {
+        for (const p of slot.pending.values()) p.reject(err);
+        slot.pending.clear();
+      });
+      this.slots.push(slot);
+    }
+  }
+  run(task: Task): Promise<Result> {
+    let slot = this.slots[0];
+    for (const s of this.slots) if (s.busy < slot.busy) slot = s;
+    const id = this.nextId++;
+    slot.busy++;
+    return new Promise((resolve, reject) => {
+      slot.pending.set(id, { resolve, reject });
+      slot.worker.postMessage({ id, task });
+    });
+  }
+  async close(): Promise<void> {
+    await Promise.all(this.slots.map((s) => s.worker.terminate()));
+  }
+  kill(): void {
+    for (const s of this.slots) void s.worker.terminate();
+  }
+}

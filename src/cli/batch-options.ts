@@ -1,0 +1,108 @@
+/**
+ * The batch options of `kiyan extract` (folders, globs, workers, encodings, record mode,
+ * sharding, --out-dir, progress, summary) and their translation into runBatch() options.
+ */
+import { Option, type Command } from 'commander';
+import { cpus } from 'node:os';
+import { runBatch, type BatchOptions } from '../batch/run.js';
+import { ENCODINGS, parseEncoding } from '../io/decode.js';
+import { UserError } from '../io/errors.js';
+import { parseShard, DEFAULT_INCLUDE } from '../io/walk.js';
+import { OUTPUT_FORMATS, outputFormat } from '../format/index.js';
+import { parseTypes, type ExtractCliOptions } from './extract.js';
+import { colorWanted, errorLine, warn, writeOut } from './output.js';
+
+export interface BatchCliOptions {
+  include: string[];
+  exclude: string[];
+  hidden?: boolean;
+  ignore?: boolean;
+  encoding: string;
+  jobs?: string;
+  outDir?: string;
+  maxErrors?: string;
+  shard?: string;
+  inputFormat: string;
+  textField: string;
+  idField: string;
+  progress?: boolean;
+  summary?: boolean;
+}
+
+const collect = (v: string, acc: string[]): string[] => [...acc, ...v.split(',').filter(Boolean)];
+
+export function addBatchOptions(cmd: Command): void {
+  cmd
+    .option('--include <globs>', `only walk files matching these globs (repeatable, comma-separated; default: ${DEFAULT_INCLUDE.join(',')})`, collect, [] as string[])
+    .option('--exclude <globs>', 'skip files and folders matching these globs (repeatable, comma-separated)', collect, [] as string[])
+    .option('--hidden', 'walk hidden files and folders (names starting with ".") too')
+    .option('--no-ignore', 'walk node_modules, .git, .hg and .svn too')
+    .option('-e, --encoding <name>', `input encoding: ${ENCODINGS.join(', ')}`, 'auto')
+    .option('-j, --jobs <n>', `worker threads (default: number of cores, ${cpus().length} here)`)
+    .option('-o, --out-dir <dir>', 'write one result file per input into DIR (mirrored tree, written atomically) instead of stdout')
+    .option('--max-errors <n>', 'stop after N failed inputs')
+    .option('--shard <k/n>', 'process only the K-th of N parts of the inputs (stable hash of each path, or of each record id)')
+    .addOption(new Option('--input-format <fmt>', 'input format: text, or jsonl records').choices(['text', 'jsonl']).default('text'))
+    .option('--text-field <name>', 'record mode: the field holding the text', 'text')
+    .option('--id-field <name>', 'record mode: the field holding the record id', 'id')
+    .option('--no-progress', 'no progress bar (it shows only on a terminal, and never when CI is set)')
+    .option('--summary', 'always print the summary (default: when more than one input, a folder or a glob)')
+    .option('--no-summary', 'never print the summary');
+}
+
+function positiveInt(v: string | undefined, name: string): number | undefined {
+  if (v === undefined) return undefined;
+  if (!/^\d+$/.test(v) || Number(v) < 1) throw new UserError(`${name} must be a positive whole number (got "${v}")`);
+  return Number(v);
+}
+
+export async function runExtractBatch(paths: string[], opts: ExtractCliOptions, cmd?: Command): Promise<number> {
+  let formatName = opts.format;
+  // Result files default to JSON, the terminal to a table.
+  if (opts.outDir && cmd?.getOptionValueSource('format') === 'default') formatName = 'json';
+  if (opts.inputFormat === 'jsonl' && cmd?.getOptionValueSource('format') === 'default') formatName = 'jsonl';
+  if (!outputFormat(formatName)) throw new UserError(`unknown format "${formatName}" (known: ${Object.keys(OUTPUT_FORMATS).join(', ')})`);
+  const types = parseTypes(opts.types);
+  const encoding = parseEncoding(opts.encoding ?? 'auto');
+  if (!encoding) throw new UserError(`unknown encoding "${opts.encoding}" (known: ${ENCODINGS.join(', ')})`);
+  const shard = opts.shard === undefined ? undefined : parseShard(opts.shard);
+  if (opts.shard !== undefined && !shard) throw new UserError(`--shard must be K/N with 1 <= K <= N (got "${opts.shard}")`);
+  const inputs = paths.length ? paths : ['-'];
+  if (inputs.includes('-') && process.stdin.isTTY) throw new UserError('no input: give a FILE or folder, or pipe text into stdin');
+  const env = process.env;
+  const options: BatchOptions = {
+    paths: inputs,
+    walk: { include: opts.include, exclude: opts.exclude, hidden: opts.hidden, noIgnore: opts.ignore === false },
+    format: formatName,
+    color: colorWanted(opts.color),
+    translit: Boolean(opts.translit),
+    descriptiveOrgs: opts.descriptiveOrgs,
+    types,
+    lexicons: opts.lexicon,
+    strict: opts.strict,
+    encoding,
+    jobs: positiveInt(opts.jobs, '--jobs'),
+    outDir: opts.outDir,
+    maxErrors: positiveInt(opts.maxErrors, '--max-errors'),
+    shard,
+    inputFormat: opts.inputFormat === 'jsonl' ? 'jsonl' : 'text',
+    textField: opts.textField,
+    idField: opts.idField,
+    progress: opts.progress !== false && Boolean(process.stderr.isTTY) && !env.CI,
+    summary: cmd?.getOptionValueSource('summary') === 'cli' ? opts.summary : undefined,
+    // Testing knobs: smaller chunks exercise the streaming path on small files.
+    streamBytes: env.KIYAN_STREAM_BYTES ? Number(env.KIYAN_STREAM_BYTES) : undefined,
+    chunkChars: env.KIYAN_CHUNK_CHARS ? Number(env.KIYAN_CHUNK_CHARS) : undefined,
+    contextChars: env.KIYAN_CONTEXT_CHARS ? Number(env.KIYAN_CONTEXT_CHARS) : undefined,
+    handleSignals: true,
+  };
+  const summary = await runBatch(options, {
+    out: writeOut,
+    error: errorLine,
+    warn,
+    note: (msg) => process.stderr.write(`kiyan: ${msg}\n`),
+    progress: (line) => process.stderr.write(line === null ? '\r\x1b[K' : `\r\x1b[K${line}`),
+    stdin: () => process.stdin,
+  });
+  return summary.exitCode;
+}
