@@ -6,6 +6,7 @@ import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { compileLexicon } from '../src/lexicon/compile.js';
 import { generateCountrySource } from '../src/lexicon/countries.js';
+import { geoJoin, geoStatsLine } from '../src/lexicon/geo-join.js';
 import { defaultIndexPath, packageRoot } from '../src/lexicon/load.js';
 import { parseLexiconText } from '../src/lexicon/schema.js';
 
@@ -33,6 +34,10 @@ if (errors.length && !process.env.KIYAN_LEXICON_LENIENT) {
 const out = defaultIndexPath();
 mkdirSync(join(out, '..'), { recursive: true });
 writeFileSync(out, JSON.stringify(lexicon));
+// Coordinates and GeoNames ids for places (--format geojson), beside the index.
+const geo = geoJoin(lexicon);
+writeFileSync(join(out, '..', 'geo.json'), JSON.stringify(geo));
+console.error(geoStatsLine(geo));
 const byType: Record<string, number> = {};
 for (const e of lexicon.entries) byType[e[0]] = (byType[e[0]] ?? 0) + 1;
 const words = Object.entries(lexicon.words).map(([k, v]) => `${k} ${v!.length}`).join(', ');

@@ -4,6 +4,11 @@
  * document when the format needs them all, e.g. a JSON array or one HTML page).
  */
 import type { Document } from '../index.js';
+import { withTranslit } from './common.js';
+import { formatConll } from './conll.js';
+import { csvHeader, formatCsvRows, formatTsvRows, tsvHeader } from './delimited.js';
+import { formatGeojson } from './geojson.js';
+import { formatHtml } from './html.js';
 import { formatJson, formatJsonl } from './json.js';
 import { formatTable } from './table.js';
 
@@ -27,22 +32,59 @@ export interface OutputFormat {
 
 const table: OutputFormat = {
   name: 'table',
-  document: (doc, _text, ctx) => formatTable(doc, { color: ctx.color }),
+  document: (doc, _text, ctx) => formatTable(withTranslit(doc, ctx.translit), { color: ctx.color }),
 };
 
 const json: OutputFormat = {
   name: 'json',
   needsAll: true,
-  end: (docs, ctx) => (ctx.inputCount === 1 && docs.length === 1 ? formatJson(docs[0].doc) : JSON.stringify(docs.map((d) => d.doc), null, 2) + '\n'),
+  end: (docs, ctx) => {
+    const out = docs.map((d) => withTranslit(d.doc, ctx.translit));
+    return ctx.inputCount === 1 && out.length === 1 ? formatJson(out[0]) : JSON.stringify(out, null, 2) + '\n';
+  },
 };
 
 const jsonl: OutputFormat = {
   name: 'jsonl',
-  document: (doc) => formatJsonl(doc),
+  document: (doc, _text, ctx) => formatJsonl(withTranslit(doc, ctx.translit)),
+};
+
+/** One "token TAG" per line, sentences separated by blank lines (kiyan eval reads it as gold). */
+const conll: OutputFormat = {
+  name: 'conll',
+  document: (doc, text) => formatConll(text, doc.entities),
+};
+
+/** One row per mention, RFC 4180. */
+const csv: OutputFormat = {
+  name: 'csv',
+  begin: (ctx) => csvHeader(Boolean(ctx.translit)),
+  document: (doc, _text, ctx) => formatCsvRows(withTranslit(doc, ctx.translit), Boolean(ctx.translit)),
+};
+
+/** One row per mention, TAB-separated, TAB/newline/backslash escaped. */
+const tsv: OutputFormat = {
+  name: 'tsv',
+  begin: (ctx) => tsvHeader(Boolean(ctx.translit)),
+  document: (doc, _text, ctx) => formatTsvRows(withTranslit(doc, ctx.translit), Boolean(ctx.translit)),
+};
+
+/** A FeatureCollection of the places mentioned in all inputs. */
+const geojson: OutputFormat = {
+  name: 'geojson',
+  needsAll: true,
+  end: (docs, ctx) => formatGeojson(docs.map((d) => withTranslit(d.doc, ctx.translit))),
+};
+
+/** One self-contained right-to-left page with the mentions highlighted. */
+const html: OutputFormat = {
+  name: 'html',
+  needsAll: true,
+  end: (docs, ctx) => formatHtml(docs.map((d) => ({ doc: withTranslit(d.doc, ctx.translit), text: d.text }))),
 };
 
 /** Registry: add a format here and it is available to `kiyan extract --format`. */
-export const OUTPUT_FORMATS: Record<string, OutputFormat> = { table, json, jsonl };
+export const OUTPUT_FORMATS: Record<string, OutputFormat> = { table, json, jsonl, conll, csv, tsv, geojson, html };
 
 export function outputFormat(name: string): OutputFormat | undefined {
   return Object.prototype.hasOwnProperty.call(OUTPUT_FORMATS, name) ? OUTPUT_FORMATS[name] : undefined;

@@ -1,0 +1,39 @@
+/** Helpers shared by the output formats. */
+import type { Cluster, Document, Entity } from '../index.js';
+import { transliterate } from '../text/translit.js';
+
+/** An entity as the formats print it: `translit` is present only with --translit. */
+export type OutEntity = Entity & { translit?: string };
+export type OutCluster = Cluster & { translit?: string };
+export interface OutDocument extends Document {
+  entities: OutEntity[];
+  clusters: OutCluster[];
+}
+
+/**
+ * With --translit, entities and clusters that have no English name get a `translit`
+ * field: the readable romanisation of their canonical (else normalised) Arabic name.
+ * Returns a copy; the input document is not changed.
+ */
+export function withTranslit(doc: Document, on: boolean | undefined): OutDocument {
+  if (!on) return doc;
+  const entities = doc.entities.map((e) => (e.en ? e : { ...e, translit: transliterate(e.canonical ?? e.normalized) }));
+  const clusters = doc.clusters.map((c) => (c.en ? c : { ...c, translit: transliterate(c.canonical) }));
+  return { ...doc, entities, clusters };
+}
+
+export function escapeHtml(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+}
+
+/** Code-point index -> UTF-16 index table for a text (offsets in kiyan are code points). */
+export function codePointIndex(text: string): number[] {
+  const idx: number[] = [];
+  let u = 0;
+  for (const ch of text) {
+    idx.push(u);
+    u += ch.length;
+  }
+  idx.push(u);
+  return idx;
+}
