@@ -12,13 +12,16 @@ export interface OutDocument extends Document {
 
 /**
  * With --translit, entities and clusters that have no English name get a `translit`
- * field: the readable romanisation of their canonical (else normalised) Arabic name.
+ * field: the readable romanisation of their canonical Arabic name, else of the text as
+ * written (the normalised form folds ة into ه and would romanise worse).
  * Returns a copy; the input document is not changed.
  */
 export function withTranslit(doc: Document, on: boolean | undefined): OutDocument {
   if (!on) return doc;
-  const entities = doc.entities.map((e) => (e.en ? e : { ...e, translit: transliterate(e.canonical ?? e.normalized) }));
-  const clusters = doc.clusters.map((c) => (c.en ? c : { ...c, translit: transliterate(c.canonical) }));
+  const entities: OutEntity[] = doc.entities.map((e) => (e.en ? e : { ...e, translit: transliterate(e.canonical ?? e.text) }));
+  const byId = new Map<string, string>();
+  for (const e of entities) if (e.translit && !byId.has(e.id)) byId.set(e.id, e.translit);
+  const clusters = doc.clusters.map((c) => (c.en ? c : { ...c, translit: byId.get(c.id) ?? transliterate(c.texts[0] ?? c.canonical) }));
   return { ...doc, entities, clusters };
 }
 

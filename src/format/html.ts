@@ -60,7 +60,9 @@ const SOURCE_NAMES: Record<string, string> = {
 
 function howFound(e: OutEntity): string {
   const src = SOURCE_NAMES[e.source] ?? e.source;
-  return e.rule && e.rule !== e.source ? `${src}: ${e.rule}` : src;
+  if (!e.rule || e.rule === e.source) return src;
+  if (e.rule.startsWith(e.source)) return src + e.rule.slice(e.source.length); // lexicon (ل+)
+  return `${src}: ${e.rule}`;
 }
 
 function entityTitle(e: OutEntity): string {

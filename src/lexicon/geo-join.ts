@@ -11,8 +11,9 @@
  * - subtype capital: a city of that name that world-countries lists as a country's capital
  *   and that lies in that country (the most populous such city); else as a city.
  * - subtypes city, town, municipality (and capitals not found as capitals): cities whose
- *   GeoNames name or alternative name equals the English name (case, accents, hyphens and
- *   a leading al-/el- and anything after a comma ignored: Washington, D.C. = Washington).
+ *   GeoNames name or alternative name equals the English name (case, accents, apostrophes,
+ *   hyphens, a leading al-/el-, a final -ah/-a and anything after a comma ignored:
+ *   Washington, D.C. = Washington; Al Başrah = Basra).
  *   When the lexicon file says which region the entry belongs
  *   to (mideast-east: Iraq, the Levant, Arabia; mideast-west: North Africa, the Horn,
  *   Iran, Turkey, Afghanistan, Pakistan) only cities in those countries count and the most
@@ -84,7 +85,8 @@ export function foldName(s: string): string {
     .normalize('NFD')
     .replace(/\p{M}/gu, '')
     .toLowerCase()
-    .replace(/[-‐‑'’ʼʻ`.()]/g, ' ')
+    .replace(/['’ʼʻ‘`ʿʾ]/g, '')
+    .replace(/[-‐‑.()]/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
 }
@@ -93,7 +95,9 @@ export function foldName(s: string): string {
 function nameKeys(s: string): string[] {
   const f = foldName(s.split(',')[0]);
   const bare = f.replace(/^(al|el|an|ar|as|ash|ad|at|az) /, '');
-  return bare !== f ? [f, bare] : [f];
+  // GeoNames often writes a final -ah where English news writes -a (Al Basrah, Hamah, Ar Raqqah)
+  const keys = new Set([f, bare, f.replace(/ah$/, 'a'), bare.replace(/ah$/, 'a')]);
+  return [...keys];
 }
 
 function regionOf(source: string): string[] | undefined {
