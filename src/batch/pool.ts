@@ -30,6 +30,7 @@ export class InlineExecutor implements Executor {
 interface Slot {
   worker: Worker;
   busy: number;
+  dead?: Error;
   pending: Map<number, { resolve: (r: Result) => void; reject: (e: Error) => void }>;
 }
 
@@ -48,16 +49,21 @@ export class WorkerPool implements Executor {
         slot.busy--;
         p.resolve(msg.result);
       });
-      worker.on('error', (err) => {
-        for (const p of slot.pending.values()) p.reject(err);
+      const die = (err: Error): void => {
+        slot.dead ??= err;
+        for (const p of slot.pending.values()) p.reject(slot.dead);
         slot.pending.clear();
-      });
+      };
+      worker.on('error', die);
+      worker.on('exit', (code) => die(new Error(`worker exited (${code})`)));
       this.slots.push(slot);
     }
   }
   run(task: Task): Promise<Result> {
-    let slot = this.slots[0];
-    for (const s of this.slots) if (s.busy < slot.busy) slot = s;
+    const live = this.slots.filter((s) => !s.dead);
+    if (!live.length) return Promise.reject(this.slots[0].dead ?? new Error('no worker'));
+    let slot = live[0];
+    for (const s of live) if (s.busy < slot.busy) slot = s;
     const id = this.nextId++;
     slot.busy++;
     return new Promise((resolve, reject) => {

@@ -24,27 +24,30 @@ export interface TokenView {
 export function makeTokenView(tokens: Token[], index: LexiconIndex, maqsura?: Uint8Array): TokenView {
   const analyses = tokens.map((t) => procliticAnalyses(t.text));
   const stopCache = new Int8Array(tokens.length).fill(-1);
-  const cache = new Map<number, CliticAnalysis | null>();
-  const kindIds: Record<string, number> = {};
-  let next = 0;
+  // Per kind, per token: 0 = not computed, 1 = no analysis, k + 2 = analyses[i][k]. (A typed
+  // array per kind: a Map keyed by token and kind was the hottest spot of the profile.)
+  const cache = new Map<WordKind, Uint8Array>();
   return {
     tokens,
     analyses,
     index,
     kindAt(i, kind) {
-      const kid = (kindIds[kind] ??= next++);
-      const key = i * 32 + kid;
-      const hit = cache.get(key);
-      if (hit !== undefined) return hit ?? undefined;
-      let found: CliticAnalysis | null = null;
-      for (const a of analyses[i]) {
-        if (index.isWord(kind, a.form)) {
-          found = a;
-          break;
+      let arr = cache.get(kind);
+      if (!arr) {
+        arr = new Uint8Array(tokens.length);
+        cache.set(kind, arr);
+      }
+      const hit = arr[i];
+      if (hit !== 0) return hit === 1 ? undefined : analyses[i][hit - 2];
+      const as = analyses[i];
+      for (let k = 0; k < as.length; k++) {
+        if (index.isWord(kind, as[k].form)) {
+          arr[i] = k + 2;
+          return as[k];
         }
       }
-      cache.set(key, found);
-      return found ?? undefined;
+      arr[i] = 1;
+      return undefined;
     },
     isStop(i) {
       if (stopCache[i] === -1) {

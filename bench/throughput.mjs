@@ -1,0 +1,113 @@
+#!/usr/bin/env node
+/**
+ * Throughput benchmark (npm run bench:throughput): end-to-end MB/s of `kiyan extract`
+ * (read, decode, normalise, extract, write JSONL) with --jobs 1 and --jobs 2 on a generated
+ * Arabic corpus, peak RSS, the same text through wink-ner with the same lexicon (the ratio
+ * is what counts: these machines are noisy), and start-up overhead against `node -e 0`.
+ *
+ *   node bench/throughput.mjs [--mb 200] [--keep]
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const ROOT = join(import.meta.dirname, '..');
+const BIN = join(ROOT, 'bin', 'kiyan.js');
+const args = process.argv.slice(2);
+const MB = Number(args[args.indexOf('--mb') + 1] || 0) || 200;
+const keep = args.includes('--keep');
+
+// ---- corpus: fixture sentences, shuffled, with person names swapped ------------------------
+let seed = 1;
+const rand = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
+const fixtures = readdirSync(join(ROOT, 'fixtures')).filter((f) => f.endsWith('.txt')).map((f) => readFileSync(join(ROOT, 'fixtures', f), 'utf8'));
+const sentences = fixtures.join('\n').split(/(?<=[.!؟?])\s+|\n+/).map((s) => s.trim()).filter((s) => s.length > 20);
+const tsv = spawnSync(process.execPath, [BIN, 'lexicon', 'export', '--format', 'tsv'], { encoding: 'utf8', maxBuffer: 1 << 28 }).stdout;
+const lexicon = tsv.split('\n').filter(Boolean).map((l) => l.split('\t')).filter((r) => r.length >= 2 && ['PER', 'LOC', 'ORG'].includes(r[0]));
+const persons = lexicon.filter((r) => r[0] === 'PER' && r[1].includes(' ')).map((r) => r[1]);
+const known = ['قاسم سليماني', 'فلاديمير بوتين', 'علي خامنئي'];
+
+const dir = mkdtempSync(join(tmpdir(), 'kiyan-bench-'));
+const corpus = join(dir, 'corpus');
+mkdirSync(corpus);
+let total = 0;
+let file = 0;
+while (total < MB * 1e6) {
+  let doc = '';
+  while (Buffer.byteLength(doc) < 100_000) {
+    let s = sentences[Math.floor(rand() * sentences.length)];
+    for (const k of known) if (s.includes(k)) s = s.split(k).join(persons[Math.floor(rand() * persons.length)]);
+    doc += s + (rand() < 0.2 ? '\n\n' : ' ');
+  }
+  const name = join(corpus, `part-${String(Math.floor(file / 100)).padStart(3, '0')}`, `doc-${String(file).padStart(5, '0')}.txt`);
+  if (file % 100 === 0) mkdirSync(join(corpus, `part-${String(Math.floor(file / 100)).padStart(3, '0')}`));
+  writeFileSync(name, doc);
+  total += Buffer.byteLength(doc);
+  file++;
+}
+console.log(`corpus: ${file} files, ${(total / 1e6).toFixed(1)} MB in ${corpus}`);
+
+const hasTime = existsSync('/usr/bin/time');
+function timed(cmdArgs, outFile) {
+  const t = process.hrtime.bigint();
+  const r = hasTime
+    ? spawnSync('/usr/bin/time', ['-f', '%M', 'sh', '-c', `"${process.execPath}" ${cmdArgs.map((a) => `"${a}"`).join(' ')} > "${outFile}"`], { encoding: 'utf8', env: { ...process.env, CI: '1' } })
+    : spawnSync('sh', ['-c', `"${process.execPath}" ${cmdArgs.map((a) => `"${a}"`).join(' ')} > "${outFile}"`], { encoding: 'utf8', env: { ...process.env, CI: '1' } });
+  const secs = Number(process.hrtime.bigint() - t) / 1e9;
+  const rssKb = hasTime ? Number(r.stderr.trim().split('\n').pop()) : NaN;
+  if (r.status !== 0) console.log(r.stderr.slice(-500));
+  return { secs, rssMb: rssKb / 1024 };
+}
+
+const out1 = join(dir, 'out1.jsonl');
+const j1 = timed([BIN, 'extract', '-f', 'jsonl', '--jobs', '1', '--no-summary', corpus], out1);
+const j2 = timed([BIN, 'extract', '-f', 'jsonl', '--jobs', '2', '--no-summary', corpus], join(dir, 'out2.jsonl'));
+const mbps1 = total / 1e6 / j1.secs;
+const mbps2 = total / 1e6 / j2.secs;
+console.log(`kiyan --jobs 1: ${mbps1.toFixed(2)} MB/s (${j1.secs.toFixed(1)} s), peak RSS ${j1.rssMb.toFixed(0)} MB`);
+console.log(`kiyan --jobs 2: ${mbps2.toFixed(2)} MB/s (${j2.secs.toFixed(1)} s), peak RSS ${j2.rssMb.toFixed(0)} MB; speed-up ${(mbps2 / mbps1).toFixed(2)}x`);
+console.log(`identical output for --jobs 1 and 2: ${readFileSync(out1, 'utf8') === readFileSync(join(dir, 'out2.jsonl'), 'utf8')}`);
+
+// ---- wink-ner on the same text, same lexicon, text pre-split on whitespace -------------------
+const require = createRequire(import.meta.url);
+const winkNER = require('wink-ner');
+const ner = winkNER();
+ner.learn(lexicon.map(([type, text]) => ({ text, entityType: type })));
+const files = [];
+for (const part of readdirSync(corpus).sort()) for (const f of readdirSync(join(corpus, part)).sort()) files.push(join(corpus, part, f));
+const tw = process.hrtime.bigint();
+let winkEntities = 0;
+let winkOut = '';
+for (const f of files) {
+  const text = readFileSync(f, 'utf8');
+  const tokens = text.split(/\s+/).filter(Boolean).map((value) => ({ value, tag: 'word' }));
+  const res = ner.recognize(tokens);
+  const ents = res.filter((t) => t.entityType);
+  winkEntities += ents.length;
+  winkOut += JSON.stringify({ source: f, entities: ents }) + '\n';
+  if (winkOut.length > 1 << 24) winkOut = '';
+}
+const winkSecs = Number(process.hrtime.bigint() - tw) / 1e9;
+const winkMbps = total / 1e6 / winkSecs;
+console.log(`wink-ner: ${winkMbps.toFixed(2)} MB/s (${winkSecs.toFixed(1)} s, ${winkEntities} entities)`);
+console.log(`ratio kiyan --jobs 1 / wink-ner: ${(mbps1 / winkMbps).toFixed(2)}x`);
+
+// ---- start-up: kiyan extract on a small file vs node -e 0 -----------------------------------
+const small = join(ROOT, 'fixtures', 'news-soleimani-moscow.txt');
+const median = (cmd) => {
+  const xs = [];
+  for (let i = 0; i < 7; i++) {
+    const t = process.hrtime.bigint();
+    spawnSync(process.execPath, cmd, { stdio: 'ignore' });
+    xs.push(Number(process.hrtime.bigint() - t) / 1e6);
+  }
+  return xs.sort((a, b) => a - b)[3];
+};
+const base = median(['-e', '0']);
+const ky = median([BIN, 'extract', '-f', 'jsonl', small]);
+console.log(`start-up: node -e 0 ${base.toFixed(0)} ms, kiyan extract (small file) ${ky.toFixed(0)} ms, overhead ${(ky - base).toFixed(0)} ms`);
+
+if (!keep) rmSync(dir, { recursive: true, force: true });
+void statSync;

@@ -1,0 +1,233 @@
+/** Batch mode through the built binary: folders, bad inputs, --out-dir, SIGINT, sharding, streaming, GNU parallel. */
+import { describe, expect, test, beforeAll } from '@jest/globals';
+import { spawn, spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { ROOT, SEED } from '../helpers.js';
+
+const BIN = join(ROOT, 'bin', 'kiyan.js');
+const BAD = join(ROOT, 'fixtures', 'bad');
+let tmp: string;
+
+function kiyan(args: string[], input?: string | Buffer, env: Record<string, string> = {}, cwd = ROOT) {
+  const r = spawnSync(process.execPath, [BIN, ...args], { input, cwd, env: { ...process.env, NO_COLOR: '', FORCE_COLOR: '0', ...env }, encoding: 'utf8', maxBuffer: 1 << 28 });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+const lines = (s: string) => s.split('\n').filter(Boolean).map((l) => JSON.parse(l));
+
+function walkFiles(dir: string): string[] {
+  const out: string[] = [];
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, e.name);
+    if (e.isDirectory()) out.push(...walkFiles(p));
+    else out.push(relative(dir, p));
+  }
+  return out.sort();
+}
+
+const ARABIC = 'زار الرئيس الروسي فلاديمير بوتين العاصمة الإيرانية طهران يوم الاثنين، والتقى المرشد علي خامنئي.\n';
+const GOOD = ['bidi-mixed.txt', 'empty.txt', 'english.txt', 'long-tokens.txt', 'persian.txt', 'plain.txt', 'utf16be-bom.txt', 'utf16le-bom.txt', 'utf8-bom.txt', 'windows-1256.txt', 'five-mb-line.txt'];
+
+beforeAll(() => {
+  tmp = mkdtempSync(join(tmpdir(), 'kiyan-batch-'));
+  // fixtures/bad plus a 5 MB single line, generated rather than committed.
+  cpSync(BAD, join(tmp, 'bad'), { recursive: true });
+  writeFileSync(join(tmp, 'bad', 'five-mb-line.txt'), ARABIC.trim().repeat(Math.ceil(5e6 / Buffer.byteLength(ARABIC))));
+});
+
+describe('a batch over fixtures/bad', () => {
+  test('exit 1, a correct result for every good file, a clear error for each bad one', () => {
+    const r = kiyan(['extract', '-f', 'jsonl', '--jobs', '2', join(tmp, 'bad')]);
+    expect(r.code).toBe(1);
+    const docs = lines(r.out);
+    expect(docs.map((d) => d.source)).toEqual([...GOOD].sort());
+    const plain = docs.find((d) => d.source === 'plain.txt');
+    const texts = plain.entities.map((e: { text: string }) => e.text);
+    expect(texts).toEqual(expect.arrayContaining(['فلاديمير بوتين', 'طهران', 'علي خامنئي']));
+    // Every encoding gives the same entities with offsets into its decoded text.
+    for (const name of ['utf16be-bom.txt', 'utf16le-bom.txt', 'utf8-bom.txt', 'windows-1256.txt']) {
+      const d = docs.find((x) => x.source === name);
+      expect(d.entities.map((e: { text: string; start: number }) => [e.text, e.start])).toEqual(plain.entities.map((e: { text: string; start: number }) => [e.text, e.start]));
+    }
+    const cps = [...ARABIC];
+    for (const e of plain.entities) expect(cps.slice(e.start, e.end).join('')).toBe(e.text);
+    expect(docs.find((d) => d.source === 'empty.txt').entities).toEqual([]);
+    expect(docs.find((d) => d.source === 'english.txt').entities).toEqual([]);
+    const big = docs.find((d) => d.source === 'five-mb-line.txt');
+    expect(big.entities.length).toBeGreaterThan(10000);
+    // One line per failure naming the file and the reason; binary files met while walking are skipped.
+    expect(r.err).toMatch(/^kiyan: broken-utf8\.txt: invalid UTF-8 at byte \d+/m);
+    expect(r.err).not.toMatch(/at .*\.js:\d+/);
+    expect(r.err).toMatch(/2 skipped, 1 failed/);
+  });
+  test('a binary file named explicitly is an error; NUL bytes too', () => {
+    const r = kiyan(['extract', '-f', 'jsonl', join(BAD, 'binary.txt'), join(BAD, 'nul-bytes.txt'), join(BAD, 'plain.txt')]);
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/binary\.txt: binary file/);
+    expect(r.err).toMatch(/nul-bytes\.txt: binary file/);
+    expect(lines(r.out)).toHaveLength(1);
+  });
+  test('--encoding forces a decoding; a wrong one is an error, not mojibake', () => {
+    const ok = kiyan(['extract', '-f', 'json', '--encoding', 'windows-1256', join(BAD, 'windows-1256.txt')]);
+    expect(ok.code).toBe(0);
+    expect(JSON.parse(ok.out).entities.length).toBeGreaterThan(0);
+    const bad = kiyan(['extract', '-f', 'json', '--encoding', 'utf8', join(BAD, 'windows-1256.txt')]);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toMatch(/invalid UTF-8/);
+    expect(kiyan(['extract', '--encoding', 'latin9', join(BAD, 'plain.txt')]).code).toBe(2);
+  });
+  test('--out-dir: a mirrored tree, nothing written for failed files', () => {
+    const out = join(tmp, 'out-bad');
+    const r = kiyan(['extract', '--out-dir', out, join(tmp, 'bad')]);
+    expect(r.code).toBe(1);
+    expect(r.out).toBe('');
+    expect(walkFiles(out)).toEqual(GOOD.map((g) => `${g}.json`).sort());
+    expect(JSON.parse(readFileSync(join(out, 'plain.txt.json'), 'utf8')).source).toBe('plain.txt');
+  });
+  test('--max-errors stops early', () => {
+    const r = kiyan(['extract', '-f', 'jsonl', '--max-errors', '1', join(tmp, 'nope1.txt'), join(tmp, 'nope2.txt'), join(BAD, 'plain.txt')]);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/stopped after 1 failed input/);
+    expect(r.err).not.toMatch(/nope2/);
+  });
+});
+
+describe('folders, globs, order', () => {
+  let corpus: string;
+  beforeAll(() => {
+    corpus = join(tmp, 'corpus');
+    mkdirSync(join(corpus, 'b', 'c'), { recursive: true });
+    mkdirSync(join(corpus, '.hidden'));
+    mkdirSync(join(corpus, 'node_modules'));
+    const seed = readFileSync(SEED, 'utf8');
+    for (let i = 0; i < 24; i++) writeFileSync(join(corpus, i % 2 ? 'b' : 'b/c', `doc-${String(i).padStart(2, '0')}.txt`), seed.slice(i * 200) + ARABIC);
+    writeFileSync(join(corpus, 'a.md'), ARABIC);
+    writeFileSync(join(corpus, 'skip.bin'), ARABIC);
+    writeFileSync(join(corpus, '.hidden', 'h.txt'), ARABIC);
+    writeFileSync(join(corpus, 'node_modules', 'n.txt'), ARABIC);
+    symlinkSync('..', join(corpus, 'b', 'loop'));
+  });
+  test('walks recursively, skips hidden, node_modules and loops; sources are relative; order is the same for any --jobs', () => {
+    const one = kiyan(['extract', '-f', 'jsonl', '--jobs', '1', corpus]);
+    const two = kiyan(['extract', '-f', 'jsonl', '--jobs', '2', corpus]);
+    const four = kiyan(['extract', '-f', 'jsonl', '--jobs', '4', corpus]);
+    expect(one.code).toBe(0);
+    expect(two.out).toBe(one.out);
+    expect(four.out).toBe(one.out);
+    const sources = lines(one.out).map((d) => d.source);
+    expect(sources[0]).toBe('a.md');
+    expect(sources).toHaveLength(25);
+    expect(sources.every((s: string) => !s.includes('hidden') && !s.includes('node_modules') && !s.includes('loop'))).toBe(true);
+    expect(one.err).toMatch(/25 files, [\d.]+ MB, \d+ entities \(PER \d+, LOC \d+, ORG \d+\), 1 skipped, 0 failed, [\d.]+ s, [\d.]+ MB\/s/);
+  });
+  test('--hidden, --no-ignore, --include, --exclude, quoted globs', () => {
+    const all = lines(kiyan(['extract', '-f', 'jsonl', '--hidden', '--no-ignore', '--include', '*.txt,*.md,*.bin', corpus]).out).map((d) => d.source);
+    expect(all).toEqual(expect.arrayContaining(['.hidden/h.txt', 'node_modules/n.txt', 'skip.bin']));
+    const ex = lines(kiyan(['extract', '-f', 'jsonl', '--exclude', 'c', corpus]).out).map((d) => d.source);
+    expect(ex.some((s: string) => s.startsWith('b/c/'))).toBe(false);
+    const g = lines(kiyan(['extract', '-f', 'jsonl', 'corpus/b/c/*.txt'], undefined, {}, tmp).out).map((d) => d.source);
+    expect(g).toHaveLength(12);
+    expect(g[0]).toBe('corpus/b/c/doc-00.txt');
+  });
+  test('--shard K/N splits the inputs into disjoint parts that together make the whole', () => {
+    const whole = lines(kiyan(['extract', '-f', 'jsonl', corpus]).out).map((d) => d.source);
+    const parts = [1, 2, 3].map((k) => lines(kiyan(['extract', '-f', 'jsonl', '--shard', `${k}/3`, corpus]).out).map((d) => d.source));
+    expect(parts.flat().sort()).toEqual([...whole].sort());
+    expect(parts.every((p) => p.length > 0)).toBe(true);
+    expect(kiyan(['extract', '--shard', '4/3', corpus]).code).toBe(2);
+  });
+  test('the summary is a table at the end of --format table', () => {
+    const r = kiyan(['extract', corpus]);
+    expect(r.out).toMatch(/summary\n.*files.*MB.*PER.*LOC.*ORG.*skipped.*failed/s);
+  });
+});
+
+describe('big inputs are streamed in chunks with exact offsets', () => {
+  test('chunked results equal the whole-text results (file and stdin, json and jsonl)', () => {
+    const text = (readFileSync(SEED, 'utf8') + '\n').repeat(12) + ARABIC.trim().repeat(200);
+    const f = join(tmp, 'big.txt');
+    writeFileSync(f, text);
+    const small = { KIYAN_STREAM_BYTES: '20000', KIYAN_CHUNK_CHARS: '8000', KIYAN_CONTEXT_CHARS: '4000' };
+    for (const fmt of ['jsonl', 'json']) {
+      const whole = kiyan(['extract', '-f', fmt, f]);
+      const chunked = kiyan(['extract', '-f', fmt, f], undefined, small);
+      expect(chunked.code).toBe(0);
+      expect(chunked.out).toBe(whole.out);
+    }
+    const viaStdin = kiyan(['extract', '-f', 'json', '--jobs', '2'], text, small);
+    const doc = JSON.parse(viaStdin.out);
+    expect(doc.entities).toEqual(JSON.parse(kiyan(['extract', '-f', 'json', f]).out).entities);
+    const cps = [...text];
+    for (const e of doc.entities) expect(cps.slice(e.start, e.end).join('')).toBe(e.text);
+  });
+  test('a big input that turns out to be broken fails without leaving a result file', () => {
+    const f = join(tmp, 'big-broken.txt');
+    writeFileSync(f, Buffer.concat([Buffer.from(ARABIC.repeat(400)), Buffer.from([0xff, 0xfe, 0x41])]));
+    const out = join(tmp, 'out-broken');
+    const r = kiyan(['extract', '--out-dir', out, f], undefined, { KIYAN_STREAM_BYTES: '20000', KIYAN_CHUNK_CHARS: '8000' });
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/invalid UTF-8/);
+    expect(existsSync(out) ? walkFiles(out) : []).toEqual([]);
+  });
+});
+
+describe('record mode', () => {
+  test('one result per record, carrying its id; bad records are reported', () => {
+    const input = [JSON.stringify({ id: 'r1', body: 'زار بوتين طهران' }), 'not json', JSON.stringify({ id: 7, body: 'التقى خامنئي' }), JSON.stringify({ id: 8 })].join('\n');
+    const r = kiyan(['extract', '--input-format', 'jsonl', '--text-field', 'body'], input);
+    expect(r.code).toBe(1);
+    const docs = lines(r.out);
+    expect(docs.map((d) => d.id)).toEqual(['r1', 7]);
+    expect(docs[0].entities.map((e: { text: string }) => e.text)).toEqual(['بوتين', 'طهران']);
+    expect(r.err).toMatch(/^kiyan: -:2: not a JSON record$/m);
+    expect(r.err).toMatch(/^kiyan: -:4: no string field "body"$/m);
+  });
+});
+
+describe('interrupting a batch', () => {
+  test('SIGINT leaves no partial result file and no temporary file', async () => {
+    const corpus = join(tmp, 'sigint');
+    mkdirSync(corpus);
+    const seed = readFileSync(SEED, 'utf8');
+    for (let i = 0; i < 400; i++) writeFileSync(join(corpus, `f${String(i).padStart(3, '0')}.txt`), seed.repeat(3));
+    const out = join(tmp, 'out-sigint');
+    const child = spawn(process.execPath, [BIN, 'extract', '--jobs', '2', '--out-dir', out, corpus], { stdio: ['ignore', 'ignore', 'pipe'] });
+    let err = '';
+    child.stderr.on('data', (d) => (err += d));
+    const deadline = Date.now() + 30000;
+    while (Date.now() < deadline && !(existsSync(out) && walkFiles(out).length >= 5)) await new Promise((r) => setTimeout(r, 20));
+    child.kill('SIGINT');
+    const code = await new Promise<number | null>((r) => child.on('exit', (c) => r(c)));
+    expect(code).toBe(130);
+    expect(err).toMatch(/interrupted/);
+    const files = walkFiles(out);
+    expect(files.length).toBeGreaterThan(0);
+    expect(files.length).toBeLessThan(400);
+    for (const f of files) {
+      expect(f).toMatch(/^f\d{3}\.txt\.json$/);
+      expect(() => JSON.parse(readFileSync(join(out, f), 'utf8'))).not.toThrow();
+    }
+  });
+});
+
+describe('GNU parallel recipe', () => {
+  test('a JSONL corpus split over several kiyan processes gives the same result as one run', () => {
+    if (process.env.KIYAN_SKIP_PARALLEL === '1') return;
+    const which = spawnSync('parallel', ['--version'], { encoding: 'utf8' });
+    if (which.error || which.status !== 0 || !/GNU parallel/.test(which.stdout)) {
+      throw new Error('GNU parallel is not installed (apt-get install parallel; .ci/run does it). Set KIYAN_SKIP_PARALLEL=1 to skip this test.');
+    }
+    const paras = readFileSync(SEED, 'utf8').split('\n').filter((l) => l.trim());
+    const records = Array.from({ length: 120 }, (_, i) => JSON.stringify({ id: `doc-${i}`, text: paras[i % paras.length] }));
+    const corpus = join(tmp, 'records.jsonl');
+    writeFileSync(corpus, records.join('\n') + '\n');
+    const single = kiyan(['extract', '--input-format', 'jsonl', '--no-summary', '-'], readFileSync(corpus));
+    expect(single.code).toBe(0);
+    const cmd = `parallel --will-cite --pipe -N 25 -j 3 -k "${process.execPath}" "${BIN}" extract --input-format jsonl --no-summary --jobs 1 - < "${corpus}"`;
+    const par = spawnSync('bash', ['-c', cmd], { encoding: 'utf8', maxBuffer: 1 << 26 });
+    expect(par.status).toBe(0);
+    expect(lines(par.out ?? par.stdout)).toHaveLength(120);
+    expect(par.stdout).toBe(single.out);
+  });
+});
