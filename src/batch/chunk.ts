@@ -9,12 +9,15 @@
 import { createReadStream } from 'node:fs';
 import { bomEncoding, detectEncoding, hasNul, StreamDecoder, type ConcreteEncoding, type Encoding } from '../io/decode.js';
 import { BinaryInputError } from '../io/decode.js';
+import { cpLength } from './process.js';
 
 export interface Chunk {
   text: string;
   coreStart: number;
   coreEnd: number;
   first: boolean;
+  /** Code points of the input before this chunk's core. */
+  cpBase: number;
 }
 
 export const SNIFF_BYTES = 64 * 1024;
@@ -113,10 +116,12 @@ export async function* chunkText(pieces: AsyncIterable<string>, chunkChars: numb
   let buf = '';
   let before = '';
   let first = true;
+  let cpBase = 0;
   const make = (cut: number): Chunk => {
     const core = buf.slice(0, cut);
     const after = contextAfter(buf, cut, contextChars);
-    const chunk = { text: before + core + after, coreStart: before.length, coreEnd: before.length + core.length, first };
+    const chunk = { text: before + core + after, coreStart: before.length, coreEnd: before.length + core.length, first, cpBase };
+    cpBase += cpLength(core);
     first = false;
     before = contextBefore(core, contextChars);
     buf = buf.slice(cut);

@@ -37,10 +37,10 @@ interface Slot {
 export class WorkerPool implements Executor {
   private readonly slots: Slot[] = [];
   private nextId = 0;
-  constructor(jobs: number, cfg: TaskConfig) {
+  constructor(jobs: number, cfg: TaskConfig, resourceLimits?: { maxOldGenerationSizeMb: number }) {
     const url = new URL('./worker.js', import.meta.url);
     for (let i = 0; i < jobs; i++) {
-      const worker = new Worker(url, { workerData: cfg });
+      const worker = new Worker(url, { workerData: cfg, resourceLimits });
       const slot: Slot = { worker, busy: 0, pending: new Map() };
       worker.on('message', (msg: { id: number; result: Result }) => {
         const p = slot.pending.get(msg.id);

@@ -5,7 +5,7 @@
  * safe) so that workers can post them back.
  */
 import { readFileSync, statSync } from 'node:fs';
-import { extract, type Document, type Entity, type EntityType } from '../index.js';
+import { clusterEntities, extract, type Cluster, type Document, type Entity, type EntityType } from '../index.js';
 import { detectLanguage } from '../text/language.js';
 import type { LexiconIndex } from '../lexicon/lexicon-index.js';
 import { BinaryInputError, decodeBytes, type Encoding } from '../io/decode.js';
@@ -32,7 +32,7 @@ export interface TaskConfig {
 export type Task =
   | { kind: 'file'; path: string; source: string; explicit: boolean }
   | { kind: 'text'; source: string; text: string; bytes: number }
-  | { kind: 'chunk'; source: string; text: string; coreStart: number; coreEnd: number; first: boolean }
+  | { kind: 'chunk'; source: string; text: string; coreStart: number; coreEnd: number; first: boolean; cpBase: number }
   | { kind: 'records'; source: string; firstLine: number; lines: string[]; bytes: number };
 
 export interface Counts {
@@ -53,9 +53,9 @@ export interface OkResult {
   /** Per-record failures (record mode): one line each. */
   failures: string[];
   records: number;
-  /** Chunk results: entities with offsets relative to the chunk's core start, and the core length in code points. */
-  entities?: Entity[];
-  coreCp?: number;
+  /** Chunk results: the entities serialised (json/jsonl array items, comma-separated; offsets into the whole input), their clusters. */
+  entityCount?: number;
+  clusters?: Cluster[];
   language?: string;
 }
 
@@ -187,11 +187,14 @@ function processChunk(task: Extract<Task, { kind: 'chunk' }>, cfg: TaskConfig, i
   for (const e of doc.entities) {
     const s = e.start - base;
     if (s < 0 || s >= coreCp) continue;
-    e.start = s;
-    e.end -= base;
+    e.start = s + task.cpBase;
+    e.end += task.cpBase - base;
     entities.push(e);
   }
-  return { ok: true, out: '', bytes: 0, counts: countEntities(entities), warnings, failures: [], records: 0, entities, coreCp, language };
+  let out = '';
+  if (cfg.format === 'jsonl') out = entities.map((e) => JSON.stringify(e)).join(',');
+  else if (cfg.format === 'json') out = entities.map((e) => `\n    ${JSON.stringify(e, null, 2).replace(/\n/g, '\n    ')}`).join(',');
+  return { ok: true, out, bytes: 0, counts: countEntities(entities), warnings, failures: [], records: 0, entityCount: entities.length, clusters: clusterEntities(entities), language };
 }
 
 /**

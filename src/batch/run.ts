@@ -11,7 +11,7 @@ import { statSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join, normalize as normalizePath } from 'node:path';
 import Table from 'cli-table3';
-import type { Cluster, Document, Entity, EntityType } from '../index.js';
+import type { Cluster, Document, EntityType } from '../index.js';
 import { EXIT, InputError, UserError } from '../io/errors.js';
 import { AtomicFile, removeLiveTemps, writeFileAtomic } from '../io/atomic.js';
 import { decodeBytes, type Encoding } from '../io/decode.js';
@@ -48,9 +48,9 @@ export interface BatchOptions {
   progress?: boolean;
   /** Print the summary (default: when the run has more than one input, a folder or a glob). */
   summary?: boolean;
-  /** Inputs larger than this are streamed in chunks (default 8 MB). */
+  /** Inputs larger than this are streamed in chunks (default 2 MB). */
   streamBytes?: number;
-  /** Chunk size for streamed inputs, in UTF-16 units (default 1 M). */
+  /** Chunk size for streamed inputs, in UTF-16 units (default 256 K). */
   chunkChars?: number;
   /** Context carried on each side of a chunk (default 16 K, well above the propagation window). */
   contextChars?: number;
@@ -110,7 +110,6 @@ interface StreamState {
   records: boolean;
   file?: AtomicFile;
   headerDone: boolean;
-  cp: number;
   entityCount: number;
   counts: Counts;
   clusters: Map<string, Cluster>;
@@ -142,8 +141,8 @@ export async function runBatch(opts: BatchOptions, io: BatchIO): Promise<BatchSu
   }
   const lexicons = opts.lexicons ?? [];
   const jobs = Math.max(1, opts.jobs ?? cpus().length);
-  const streamBytes = opts.streamBytes ?? 8 * 1024 * 1024;
-  const chunkChars = opts.chunkChars ?? 1 << 20;
+  const streamBytes = opts.streamBytes ?? 2 * 1024 * 1024;
+  const chunkChars = opts.chunkChars ?? 1 << 18;
   const contextChars = opts.contextChars ?? 16 * 1024;
   const ctx: FormatContext = { color: Boolean(opts.color), inputCount: inputs.length, translit: opts.translit };
   const canStream = STREAMABLE.has(format.name) && (format.name !== 'json' || Boolean(opts.outDir) || (inputs.length === 1 && !records));
@@ -173,7 +172,11 @@ export async function runBatch(opts: BatchOptions, io: BatchIO): Promise<BatchSu
   const heavy = inputs.length > 1 || sizes.some((s) => s < 0 || s > streamBytes);
   // A user lexicon with errors is a usage error before anything runs (workers compile their own copy).
   if (jobs > 1 && heavy && lexicons.length) compileUserFiles(lexicons);
-  const exec: Executor = jobs > 1 && heavy ? new WorkerPool(jobs, cfg) : new InlineExecutor(cfg);
+  // Streamed inputs run in workers (even with one job) whose heap is capped, so that V8's
+  // lazy collection cannot let a gigabyte input grow the process: only workers hold the index.
+  const streaming = (canStream || records) && sizes.some((s) => s < 0 || s > streamBytes);
+  const exec: Executor =
+    (jobs > 1 && heavy) || streaming ? new WorkerPool(jobs, cfg, streaming ? { maxOldGenerationSizeMb: Math.max(128, Math.ceil(streamBytes / 1e6) * 48) } : undefined) : new InlineExecutor(cfg);
 
   const summary: BatchSummary = { files: 0, records: 0, bytes: 0, counts: emptyCounts(), skipped: expansion.skipped, failed: 0, seconds: 0, mbPerSec: 0, stopped: false, exitCode: 0 };
   let done = 0;
@@ -253,26 +256,20 @@ export async function runBatch(opts: BatchOptions, io: BatchIO): Promise<BatchSu
     if (format.name === 'jsonl') write(`{"source":${JSON.stringify(s.input.source)},"language":${JSON.stringify(s.language)},"entities":[`);
     else if (format.name === 'json') write(`{\n  "source": ${JSON.stringify(s.input.source)},\n  "language": ${JSON.stringify(s.language)},\n  "entities": [`);
   };
-  const writeEntities = (s: StreamState, entities: Entity[]): void => {
-    let out = '';
-    for (const e of entities) {
-      e.start += s.cp;
-      e.end += s.cp;
-      const sep = s.entityCount++ ? ',' : '';
-      if (format.name === 'jsonl') out += sep + JSON.stringify(e);
-      else if (format.name === 'json') out += `${sep}\n    ${JSON.stringify(e, null, 2).replace(/\n/g, '\n    ')}`;
-      let c = s.clusters.get(e.id);
+  const addChunk = (s: StreamState, r: OkResult): void => {
+    if (r.out) write((s.entityCount && r.entityCount ? ',' : '') + r.out);
+    s.entityCount += r.entityCount ?? 0;
+    for (const k of ['PER', 'LOC', 'ORG'] as const) s.counts[k] += r.counts[k];
+    for (const part of r.clusters ?? []) {
+      const c = s.clusters.get(part.id);
       if (!c) {
-        c = { id: e.id, type: e.type, canonical: e.canonical ?? e.normalized, mentions: 0, first: e.start, texts: [] };
-        if (e.en) c.en = e.en;
-        s.clusters.set(e.id, c);
+        s.clusters.set(part.id, part);
+        continue;
       }
-      c.mentions++;
-      if (!c.en && e.en) c.en = e.en;
-      if (c.texts.length < 50 && !c.texts.includes(e.text)) c.texts.push(e.text);
-      s.counts[e.type]++;
+      c.mentions += part.mentions;
+      if (!c.en && part.en) c.en = part.en;
+      for (const t of part.texts) if (c.texts.length < 50 && !c.texts.includes(t)) c.texts.push(t);
     }
-    write(out);
   };
   const footer = (s: StreamState): void => {
     if (s.records) return;
@@ -375,7 +372,6 @@ export async function runBatch(opts: BatchOptions, io: BatchIO): Promise<BatchSu
           records: item.records,
           file: opts.outDir ? new AtomicFile(resultPath(opts.outDir, item.input.source, format.name)) : undefined,
           headerDone: false,
-          cp: 0,
           entityCount: 0,
           counts: emptyCounts(),
           clusters: new Map(),
@@ -431,8 +427,7 @@ export async function runBatch(opts: BatchOptions, io: BatchIO): Promise<BatchSu
             s.language = r.language ?? 'und';
             header(s);
           }
-          writeEntities(s, r.entities ?? []);
-          s.cp += r.coreCp ?? 0;
+          addChunk(s, r);
         } else {
           okResult(r);
           write(r.out);
