@@ -30,11 +30,13 @@ const KIND_RULES: Record<string, string> = {
   'per-title': 'person title: the name after it is a person (rule title)',
   'title-mod': 'title modifier: skipped between a title and the name (وزير الخارجية ...)',
   'org-head': 'organisation head: head + name is an organisation (rule org-head)',
+  'org-context': 'organisation context word: confirms an ambiguous organisation after it, introduces a quoted name, ends person names',
   'org-label': 'organisation label: the name after it (or in quotes) is an organisation, label outside the span (rule org-label)',
   'descriptive-head': 'generic body: with a nationality adjective it describes, not names (الجيش اللبناني); tagged only with --descriptive-orgs',
   'loc-head': 'place head: the name after it is a place, head outside the span (rule loc-head)',
   'loc-part': 'place head that is part of the name (نهر، جبل ...) (rule loc-part)',
   'loc-context': 'place context: confirms an ambiguous place after it',
+  'misc-head': 'event or document head (اتفاق الطائف، حرب الخليج): the name after it is not tagged as a place',
   'speech-verb': 'speech verb: ends a name',
   stop: 'common word: never part of a name',
 };

@@ -26,7 +26,7 @@ export function phraseKey(surface: string): string {
     .join(' ');
 }
 
-const ARTICLE_FOLDED = new Set<WordKind>(['per-title', 'title-mod', 'org-head', 'org-label', 'descriptive-head', 'loc-head', 'loc-part', 'loc-context', 'nationality']);
+const ARTICLE_FOLDED = new Set<WordKind>(['per-title', 'title-mod', 'org-head', 'org-context', 'org-label', 'descriptive-head', 'loc-head', 'loc-part', 'loc-context', 'misc-head', 'nationality']);
 
 export interface CompileResult {
   lexicon: CompiledLexicon;

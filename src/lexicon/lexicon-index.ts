@@ -28,6 +28,7 @@ export class LexiconIndex {
   private readonly phrases = new Map<string, EntityRef[]>();
   private readonly maxTokens = new Map<string, number>();
   private readonly words = new Map<WordKind, Set<string>>();
+  private readonly surnames = new Set<string>();
 
   /** Later lexicons (user files) take precedence over earlier ones for the same phrase. */
   constructor(lexicons: CompiledLexicon[]) {
@@ -42,6 +43,8 @@ export class LexiconIndex {
       const list = this.phrases.get(key);
       if (list) list.push(...refs);
       else this.phrases.set(key, refs);
+      // Last words of multi-word person names: evidence that a word is a family name.
+      if (refs.some((r) => !r.ambiguous && lex.entries[r.entry - base][0] === 'PER') && key.includes(' ')) this.surnames.add(key.slice(key.lastIndexOf(' ') + 1));
       const sp = key.indexOf(' ');
       const first = sp < 0 ? key : key.slice(0, sp);
       const len = sp < 0 ? 1 : key.split(' ').length;
@@ -74,6 +77,11 @@ export class LexiconIndex {
 
   get phraseCount(): number {
     return this.phrases.size;
+  }
+
+  /** The word ends a multi-word person name in the lexicon (سليماني، مبارك). */
+  isKnownSurname(form: string): boolean {
+    return this.surnames.has(form);
   }
 
   /** Word kinds this normalised form belongs to. */

@@ -15,11 +15,13 @@ export const WORD_KINDS = [
   'per-title',
   'title-mod',
   'org-head',
+  'org-context',
   'org-label',
   'descriptive-head',
   'loc-head',
   'loc-part',
   'loc-context',
+  'misc-head',
   'speech-verb',
   'stop',
 ] as const;
