@@ -47,6 +47,8 @@ export function compileLexicon(sources: ParsedSource[]): CompileResult {
   let titleMods = new Set<string>();
   const isDescriptive = (key: string): boolean => {
     const toks = key.split(' ');
+    // A generic body with only a portfolio (وزارة الخارجية، مجلس الوزراء) names no one in particular.
+    if (toks.length === 2 && descriptiveHeads.has(toks[0]) && titleMods.has(toks[1])) return true;
     if (toks.length < 2 || toks.length > 3 || !nationalities.has(toks[toks.length - 1])) return false;
     if (!descriptiveHeads.has(toks[0])) return false;
     return toks.length === 2 || titleMods.has(toks[1]) || descriptiveHeads.has(toks[1]);

@@ -167,7 +167,14 @@ export function matchPatterns(view: TokenView, lexCands: Candidate[], opts: Reco
         const lex = starts.get(j);
         if (lex && lex.type === 'PER') lex.ambiguous = false; // a title confirms an ambiguous person
         else if ((!lex || lex.ambiguous) && (!construct || isGiven(view, j)) && !(hasArticle(tokens[j].text) && !isGiven(view, j))) {
-          const len = personNameLength(view, j, starts);
+          let len = personNameLength(view, j, starts);
+          // After a title and a nationality (المدرب الإيطالي فابيو كابيلو) a foreign name of two
+          // unknown words is likely: take the second word too.
+          const sawNationality = (() => {
+            for (let m = i + tl; m < j; m++) if (view.isExact(m, 'nationality')) return true;
+            return false;
+          })();
+          if (sawNationality && len === 1 && j + 1 < n && view.joined(j) && !isNonName(view, j + 1) && !hasArticle(tokens[j + 1].text) && !starts.get(j + 1)) len = 2;
           // An unknown single word after a title is as often a verb or noun (الملك يعلم، اللاعب طلب):
           // accept it when it is a given name, a known name, or looks like a family name.
           const plausible = len > 1 || isGiven(view, j) || view.index.isKnownSurname(tokens[j].text) || (tokens[j].text.endsWith('ي') && tokens[j].text.length >= 4);
