@@ -1,0 +1,62 @@
+import { describe, expect, test, beforeAll } from '@jest/globals';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ROOT } from '../helpers.js';
+
+const BIN = join(ROOT, 'bin', 'kiyan.js');
+const kiyan = (args: string[], input?: string) => {
+  const r = spawnSync(process.execPath, [BIN, ...args], { input, cwd: ROOT, encoding: 'utf8' });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+};
+let tmp: string;
+beforeAll(() => {
+  tmp = mkdtempSync(join(tmpdir(), 'kiyan-lex-'));
+});
+
+describe('kiyan lexicon', () => {
+  test('check passes on the shipped lexicons', () => {
+    const r = kiyan(['lexicon', 'check', '--quiet']);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/0 errors/);
+  });
+  test('check reports malformed lines, duplicates and conflicting types with file:line, exit 1', () => {
+    const bad = join(tmp, 'bad.tsv');
+    writeFileSync(bad, ['# test', 'كفرنبل\tLOC\ttown\tKafr Nabl', 'كفرنبل\tLOC\ttown\tKafr Nabl', 'كفرنبل\tPER\tpolitician\tSomeone', 'بلا عمود', 'زيد\tXYZ\tx\ty'].join('\n'));
+    const r = kiyan(['lexicon', 'check', bad]);
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/bad\.tsv:3: warning: duplicate entry "كفرنبل"/);
+    expect(r.err).toMatch(/bad\.tsv:4: error: "كفرنبل" is PER here but LOC/);
+    expect(r.err).toMatch(/bad\.tsv:5: error: expected TAB-separated columns/);
+    expect(r.err).toMatch(/bad\.tsv:6: error: unknown type or kind "XYZ"/);
+  });
+  test('lookup explains lexicon entries and rule words after clitic splitting', () => {
+    const r = kiyan(['lexicon', 'lookup', 'لموسكو']);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/ل\+ موسكو\tLOC\tموسكو\tMoscow/);
+    expect(kiyan(['lexicon', 'lookup', 'والرئيس']).out).toMatch(/per-title/);
+    expect(kiyan(['lexicon', 'lookup', 'قلم']).out).toMatch(/no lexicon entry or rule word matches/);
+  });
+  test('export prints TYPE<TAB>SURFACE for every surface', () => {
+    const r = kiyan(['lexicon', 'export', '--format', 'tsv']);
+    expect(r.code).toBe(0);
+    const lines = r.out.trim().split('\n');
+    expect(lines.length).toBeGreaterThan(10000);
+    expect(lines).toContain('LOC\tموسكو');
+    for (const l of lines.slice(0, 500)) expect(l).toMatch(/^(PER|LOC|ORG)\t\S/);
+  });
+  test('a user lexicon adds entries at run time; a bad one gets file:line errors and exit 2', () => {
+    const mine = join(tmp, 'mine.tsv');
+    writeFileSync(mine, 'كفرنبودة الشرقية\tLOC\tvillage\tKafr Nabuda East\n');
+    const r = kiyan(['extract', '-f', 'json', '--lexicon', mine, '-'], 'وصلوا الى كفرنبودة الشرقية امس');
+    expect(r.code).toBe(0);
+    const e = JSON.parse(r.out).entities.find((x: { text: string }) => x.text === 'كفرنبودة الشرقية');
+    expect(e).toMatchObject({ type: 'LOC', en: 'Kafr Nabuda East', source: 'lexicon' });
+    const broken = join(tmp, 'broken.tsv');
+    writeFileSync(broken, 'كفرنبودة\tLOC\tvillage\n');
+    const b = kiyan(['extract', '--lexicon', broken, '-'], 'نص');
+    expect(b.code).toBe(2);
+    expect(b.err).toMatch(/broken\.tsv:1: an entity line has 4 to 6 columns/);
+  });
+});

@@ -1,0 +1,57 @@
+import { describe, expect, test } from '@jest/globals';
+import { compileLexicon, phraseKey } from '../../src/lexicon/compile.js';
+import { LexiconIndex } from '../../src/lexicon/lexicon-index.js';
+import { parseLexiconText } from '../../src/lexicon/schema.js';
+
+const src = (text: string, file = 't.tsv') => parseLexiconText(text, file);
+
+describe('lexicon source format', () => {
+  test('entity lines: variants, ? ambiguity, flags', () => {
+    const p = src('بشار الأسد\tPER\thead-of-state\tBashar al-Assad\tبشار الاسد|?الأسد\nصور\tLOC\tcity\tTyre\t\tambiguous\n');
+    expect(p.diagnostics).toEqual([]);
+    expect(p.entities[0].surfaces).toEqual([
+      { text: 'بشار الأسد', ambiguous: false },
+      { text: 'بشار الاسد', ambiguous: false },
+      { text: 'الأسد', ambiguous: true },
+    ]);
+    expect(p.entities[1].surfaces[0].ambiguous).toBe(true);
+  });
+  test('word lines and errors with line numbers', () => {
+    const p = src('# c\nالرئيس\tper-title\tpresident\nموسكو\tLOC\tcity\nabc\tLOC\tcity\tX\nصور\tLOC\tcity\tTyre\t\tweird\n');
+    expect(p.words[0]).toMatchObject({ kind: 'per-title', arabic: 'الرئيس' });
+    expect(p.diagnostics.map((d) => [d.line, d.severity])).toEqual([
+      [3, 'error'],
+      [4, 'error'],
+      [5, 'error'],
+    ]);
+  });
+});
+
+describe('compiling', () => {
+  test('surfaces are stored normalised and tokenised like the text', () => {
+    expect(phraseKey('الإمارات العربية المتحدة')).toBe('الامارات العربيه المتحده');
+    expect(phraseKey('سي. آي. إيه')).toBe('سي اي ايه');
+  });
+  test('a bare given name as a person variant becomes ambiguous; titled variants are dropped', () => {
+    const { lexicon } = compileLexicon([src('قاسم\tmale\tQasim\nاللواء\tper-title\tmajor general\nنعيم قاسم\tPER\tpolitician\tNaim Qassem\tقاسم|اللواء نعيم قاسم\n')]);
+    expect(lexicon.forms['قاسم']).toEqual([[0, 1]]);
+    expect(lexicon.forms['اللواء نعيم قاسم']).toBeUndefined();
+  });
+  test('a generic body + nationality adjective is descriptive', () => {
+    const { lexicon } = compileLexicon([src('الجيش\tdescriptive-head\tarmy\nالسوري\tnationality\tSyrian\nالجيش السوري\tORG\tarmy\tSyrian Army\n')]);
+    expect(lexicon.forms['الجيش السوري']).toEqual([[0, 2]]);
+  });
+  test('the same surface with two types is an error unless one is ambiguous', () => {
+    const bad = compileLexicon([src('باردو\tLOC\ttown\tBardo\nتامير باردو\tPER\tofficial\tTamir Pardo\tباردو\n')]);
+    expect(bad.diagnostics.some((d) => d.severity === 'error' && /"باردو" is PER here but LOC/.test(d.message))).toBe(true);
+    const ok = compileLexicon([src('باردو\tLOC\ttown\tBardo\nتامير باردو\tPER\tofficial\tTamir Pardo\t?باردو\n')]);
+    expect(ok.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+  });
+  test('the index finds multi-word phrases by their first word; user lexicons win', () => {
+    const base = compileLexicon([src('حزب الله\tORG\tarmed-group\tHezbollah\n')]).lexicon;
+    const user = compileLexicon([src('حزب الله\tORG\tparty\tHezbollah (user)\n', 'user.tsv')]).lexicon;
+    const index = new LexiconIndex([base, user]);
+    expect(index.maxPhraseTokens('حزب')).toBe(2);
+    expect(index.entry(index.lookup('حزب الله')![0].entry).en).toBe('Hezbollah (user)');
+  });
+});
