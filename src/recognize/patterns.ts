@@ -188,11 +188,15 @@ export function matchPatterns(view: TokenView, lexCands: Candidate[], opts: Reco
       const len = weak ? 0 : personNameLength(view, i, starts);
       if (len >= 2) push(out, view, i, i + len, 0, 'PER', 'given-name');
     } else if (!isGiven(view, i) && !view.isStop(i)) {
-      // و/ف/ب/ل + given name (ومحمد علي): strip the proclitic
+      // و + given name (ومحمد البرادعي): strip the conjunction. Only و, and only before a
+      // strong family name: وجود، لدينا، بفضل are words, not و/ل/ب + a name.
       for (const a of view.analyses[i].slice(1)) {
+        if (a.clitics !== 'و') continue;
         if ((view.index.isWord('male', a.form) || view.index.isWord('female', a.form)) && view.joined(i) && !(i > 0 && view.joined(i - 1) && triggerAt(view, i - 1, 'per-title'))) {
           const len = 1 + personNameLength(view, i + 1, starts);
-          if (len >= 2 && !isGiven(view, i + len - 1)) push(out, view, i, i + len, a.skip, 'PER', 'given-name', a.form);
+          const last = tokens[i + len - 1].text;
+          const strong = view.index.isKnownSurname(last) || (last.endsWith('ي') && last.length >= 4) || starts.get(i + len - 1)?.type === 'PER';
+          if (len >= 2 && !isGiven(view, i + len - 1) && strong) push(out, view, i, i + len, a.skip, 'PER', 'given-name', a.form);
           break;
         }
       }
