@@ -62,9 +62,11 @@ function isNonName(view: TokenView, i: number): boolean {
 function looksLikeFamilyName(view: TokenView, k: number): boolean {
   const t = view.tokens[k].text;
   if (view.index.isKnownSurname(t)) return true;
+  // ومصطفى after جمال حمزة starts the next name of a list.
+  if (view.analyses[k].some((a) => a.clitics === 'و' && (view.index.isWord('male', a.form) || view.index.isWord('female', a.form)))) return false;
   if (/(ها|هم|هما|هن|كم|نا)$/.test(t) && t.length > 4) return false;
   if (view.analyses[k].some((a) => a.skip > 0 && a.form.startsWith('ال'))) return false;
-  if (hasArticle(t)) return true;
+  if (hasArticle(t)) return t.endsWith('ي') || view.isExact(k, 'male');
   return t.endsWith('ي') && t.length >= 4;
 }
 
@@ -184,7 +186,8 @@ export function matchPatterns(view: TokenView, lexCands: Candidate[], opts: Reco
     }
     // --- given name + family name, without a title
     if (isGiven(view, i) && !(i > 0 && view.joined(i - 1) && (isGiven(view, i - 1) || triggerAt(view, i - 1, 'per-title')))) {
-      const weak = view.isExact(i, 'stop');
+      // علي is also the preposition على; it starts a name only before بن/ابن (علي بن ابي طالب).
+      const weak = view.isExact(i, 'stop') && !(view.joined(i) && ['بن', 'ابن'].includes(tokens[i + 1].text));
       const len = weak ? 0 : personNameLength(view, i, starts);
       if (len >= 2) push(out, view, i, i + len, 0, 'PER', 'given-name');
     } else if (!isGiven(view, i) && !view.isStop(i)) {
