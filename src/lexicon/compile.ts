@@ -121,8 +121,23 @@ export function compileLexicon(sources: ParsedSource[]): CompileResult {
   nationalities = wordSets.get('nationality') ?? new Set<string>();
   titleMods = wordSets.get('title-mod') ?? new Set<string>();
   const commonWords = wordSets.get('stop') ?? new Set<string>();
+  // نهر النيجر، دولة قطر، جمهورية ايران الاسلامية: when the words after a place head name a place
+  // themselves, the head rule finds that place and the head stays outside, as with مدينة X.
+  const placeHeads = new Set([...(wordSets.get('loc-head') ?? []), ...(wordSets.get('loc-context') ?? [])]);
+  const placeKeys = new Set<string>();
+  for (const src of sources) for (const e of src.entities) if (e.type === 'LOC') for (const s of e.surfaces) placeKeys.add(phraseKey(s.text));
+  const headedPlace = (key: string): boolean => {
+    const sp = key.indexOf(' ');
+    if (sp < 0 || !placeHeads.has(key.slice(0, sp))) return false;
+    const rest = key.slice(sp + 1);
+    return placeKeys.has(rest) || placeKeys.has(rest.split(' ')[0]);
+  };
   for (const src of sources) {
     for (const e of src.entities) {
+      if (e.type === 'LOC') {
+        const kept = e.surfaces.filter((s) => !headedPlace(phraseKey(s.text)));
+        if (kept.length) e.surfaces = kept;
+      }
       // قناة الجزيرة: the label rule finds the name after the label; the label stays outside.
       if (e.type === 'ORG') e.surfaces = e.surfaces.filter((s, k) => k === 0 || !labels.has(phraseKey(s.text).split(' ')[0]) || phraseKey(s.text).split(' ').length < 2);
       if (e.type === 'PER') {
