@@ -29,6 +29,8 @@ export class LexiconIndex {
   private readonly maxTokens = new Map<string, number>();
   private readonly words = new Map<WordKind, Set<string>>();
   private readonly surnames = new Set<string>();
+  /** kind -> first words of multi-word words of that kind (آية الله، ولي العهد). */
+  private readonly multiFirst = new Map<WordKind, Set<string>>();
 
   /** Later lexicons (user files) take precedence over earlier ones for the same phrase. */
   constructor(lexicons: CompiledLexicon[]) {
@@ -52,7 +54,15 @@ export class LexiconIndex {
     }
     for (const kind of Object.keys(lex.words) as WordKind[]) {
       const set = this.words.get(kind) ?? new Set<string>();
-      for (const w of lex.words[kind] ?? []) set.add(w);
+      for (const w of lex.words[kind] ?? []) {
+        set.add(w);
+        const sp = w.indexOf(' ');
+        if (sp > 0) {
+          const firsts = this.multiFirst.get(kind) ?? new Set<string>();
+          firsts.add(w.slice(0, sp));
+          this.multiFirst.set(kind, firsts);
+        }
+      }
       this.words.set(kind, set);
     }
   }
@@ -89,6 +99,11 @@ export class LexiconIndex {
     const out: WordKind[] = [];
     for (const [kind, set] of this.words) if (set.has(form)) out.push(kind);
     return out;
+  }
+
+  /** Some word of this kind has several words and starts with this one. */
+  startsMultiWord(kind: WordKind, first: string): boolean {
+    return this.multiFirst.get(kind)?.has(first) ?? false;
   }
 
   isWord(kind: WordKind, form: string): boolean {

@@ -5,7 +5,7 @@
 import { procliticAnalyses, type CliticAnalysis } from '../text/clitics.js';
 import type { Token } from '../text/tokenize.js';
 import type { LexiconIndex } from '../lexicon/lexicon-index.js';
-import type { WordKind } from '../lexicon/schema.js';
+import { WORD_KINDS, type WordKind } from '../lexicon/schema.js';
 
 export interface TokenView {
   tokens: Token[];
@@ -21,46 +21,62 @@ export interface TokenView {
   joined(i: number): boolean;
 }
 
+/**
+ * Facts about one word form that do not depend on where it occurs: its proclitic analyses,
+ * and for every word kind the first analysis that is a word of that kind. Arabic news has a
+ * Zipfian vocabulary, so computing this once per distinct word (not per token) removes most
+ * of the per-token work and garbage.
+ */
+interface WordInfo {
+  analyses: CliticAnalysis[];
+  /** Per kind (index in KIND_IDS): index of the first matching analysis + 1, or 0. */
+  kindAt: Uint8Array;
+}
+
+const KIND_IDS = new Map<WordKind, number>(WORD_KINDS.map((k, i) => [k, i]));
+const MAX_CACHED_WORDS = 200_000;
+const MALE = KIND_IDS.get('male')!;
+const FEMALE = KIND_IDS.get('female')!;
+const wordCaches = new WeakMap<LexiconIndex, Map<string, WordInfo>>();
+
+function wordInfo(cache: Map<string, WordInfo>, index: LexiconIndex, text: string): WordInfo {
+  let info = cache.get(text);
+  if (info) return info;
+  const analyses = procliticAnalyses(text);
+  const kindAt = new Uint8Array(WORD_KINDS.length);
+  for (let k = analyses.length - 1; k >= 0; k--) for (const kind of index.kindsOf(analyses[k].form)) kindAt[KIND_IDS.get(kind)!] = k + 1;
+  info = { analyses, kindAt };
+  if (cache.size >= MAX_CACHED_WORDS) cache.clear();
+  cache.set(text, info);
+  return info;
+}
+
 export function makeTokenView(tokens: Token[], index: LexiconIndex, maqsura?: Uint8Array): TokenView {
-  const analyses = tokens.map((t) => procliticAnalyses(t.text));
+  let cache = wordCaches.get(index);
+  if (!cache) wordCaches.set(index, (cache = new Map()));
+  const infos = tokens.map((t) => wordInfo(cache!, index, t.text));
+  const analyses = infos.map((w) => w.analyses);
   const stopCache = new Int8Array(tokens.length).fill(-1);
-  // Per kind, per token: 0 = not computed, 1 = no analysis, k + 2 = analyses[i][k]. (A typed
-  // array per kind: a Map keyed by token and kind was the hottest spot of the profile.)
-  const cache = new Map<WordKind, Uint8Array>();
   return {
     tokens,
     analyses,
     index,
     kindAt(i, kind) {
-      let arr = cache.get(kind);
-      if (!arr) {
-        arr = new Uint8Array(tokens.length);
-        cache.set(kind, arr);
-      }
-      const hit = arr[i];
-      if (hit !== 0) return hit === 1 ? undefined : analyses[i][hit - 2];
-      const as = analyses[i];
-      for (let k = 0; k < as.length; k++) {
-        if (index.isWord(kind, as[k].form)) {
-          arr[i] = k + 2;
-          return as[k];
-        }
-      }
-      arr[i] = 1;
-      return undefined;
+      const k = infos[i].kindAt[KIND_IDS.get(kind)!];
+      return k === 0 ? undefined : infos[i].analyses[k - 1];
     },
     isStop(i) {
       if (stopCache[i] === -1) {
         // علي written على (alef maqsura in the original) is the preposition, not the name.
         const stop = analyses[i].some((a) => a.skip <= 1 && index.isWord('stop', a.form));
-        const t = tokens[i].text;
-        const givenSpelling = (index.isWord('male', t) || index.isWord('female', t)) && !(maqsura && maqsura[i]);
+        const givenSpelling = (infos[i].kindAt[MALE] === 1 || infos[i].kindAt[FEMALE] === 1) && !(maqsura && maqsura[i]);
         stopCache[i] = stop && !givenSpelling ? 1 : 0;
       }
       return stopCache[i] === 1;
     },
     isExact(i, kind) {
-      return index.isWord(kind, tokens[i].text);
+      // Analysis 0 is the whole token, and kindAt records the first matching analysis.
+      return infos[i].kindAt[KIND_IDS.get(kind)!] === 1;
     },
     joined(i) {
       return i + 1 < tokens.length && !tokens[i + 1].breakBefore;

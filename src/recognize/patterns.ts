@@ -122,7 +122,7 @@ function push(out: Candidate[], view: TokenView, first: number, last: number, sk
 function triggerAt(view: TokenView, i: number, kind: 'per-title'): number {
   const { tokens, index } = view;
   if (view.joined(i)) {
-    for (const a of view.analyses[i]) if (index.isWord(kind, a.form + ' ' + tokens[i + 1].text)) return 2;
+    for (const a of view.analyses[i]) if (index.startsMultiWord(kind, a.form) && index.isWord(kind, a.form + ' ' + tokens[i + 1].text)) return 2;
   }
   return view.kindAt(i, kind) ? 1 : 0;
 }

@@ -65,6 +65,13 @@ export function propagate(view: TokenView, chosen: Candidate[], ids: string[]): 
   for (const [k, v] of surnames) if (!known.has(k)) known.set(k, v);
   const breaksName = (t: number): boolean => index.isWord('stop', tokens[t].text);
 
+  // First words of known multi-word names: only those start a multi-word key (saves building
+  // strings at every token).
+  const firstWords = new Set<string>();
+  for (const k of known.keys()) {
+    const sp = k.indexOf(' ');
+    if (sp > 0) firstWords.add(k.slice(0, sp));
+  }
   const covered = new Uint8Array(tokens.length);
   for (const c of chosen) for (let t = c.first; t < c.last; t++) covered[t] = 1;
   const added: Candidate[] = [];
@@ -74,7 +81,8 @@ export function propagate(view: TokenView, chosen: Candidate[], ids: string[]): 
     let hit: { len: number; skip: number; name: KnownName } | undefined;
     for (const a of analyses[i]) {
       let key = a.form;
-      for (let len = 1; len <= MAX_KEY_TOKENS && i + len <= tokens.length; len++) {
+      const maxLen = firstWords.has(key) ? MAX_KEY_TOKENS : 1;
+      for (let len = 1; len <= maxLen && i + len <= tokens.length; len++) {
         if (len > 1) {
           if (tokens[i + len - 1].breakBefore || covered[i + len - 1]) break;
           key += ' ' + tokens[i + len - 1].text;

@@ -141,60 +141,101 @@ export interface Normalized {
   toSourceCp: Int32Array;
 }
 
+interface FastTable {
+  /** BMP code unit -> index into reps, or -1 when the unit is kept as is. */
+  lookup: Int32Array;
+  reps: Uint16Array[];
+  /** Astral code points with a replacement (none today, kept for completeness). */
+  astral: Map<number, string>;
+}
+
+const fastCache = new Map<string, FastTable>();
+
+function fastTableFor(steps: readonly NormalizeStep[]): FastTable {
+  const key = [...steps].sort().join(',');
+  const hit = fastCache.get(key);
+  if (hit) return hit;
+  const table = tableFor(steps);
+  const lookup = new Int32Array(0x10000).fill(-1);
+  const reps: Uint16Array[] = [];
+  const astral = new Map<number, string>();
+  for (const [cp, rep] of table) {
+    if (cp > 0xffff) {
+      astral.set(cp, rep);
+      continue;
+    }
+    lookup[cp] = reps.length;
+    reps.push(Uint16Array.from({ length: rep.length }, (_, k) => rep.charCodeAt(k)));
+  }
+  const fast = { lookup, reps, astral };
+  fastCache.set(key, fast);
+  return fast;
+}
+
 /** Normalises `input` and keeps an offset map back to it. */
 export function normalizeWithMap(input: string, steps: readonly NormalizeStep[] = ALL_STEPS): Normalized {
-  const table = tableFor(steps);
+  // One pass over UTF-16 units with a dense lookup table, writing code units into a typed
+  // buffer: this runs on every byte of every input, so it avoids strings and closures.
+  const { lookup, reps, astral } = fastTableFor(steps);
   const n = input.length;
-  const parts: string[] = [];
-  let chunk = '';
-  let outLen = 0;
-  // Capacity: replacements rarely expand (presentation ligatures), so grow on demand.
-  let map16 = new Int32Array(n + 1);
-  let mapCp = new Int32Array(n + 1);
-  let cpIndex = 0;
-  const push = (s: string, src16: number, srcCp: number): void => {
-    if (outLen + s.length + 1 > map16.length) {
-      const grow = Math.max(map16.length * 2, outLen + s.length + 1);
-      const a = new Int32Array(grow);
-      a.set(map16);
-      map16 = a;
-      const b = new Int32Array(grow);
-      b.set(mapCp);
-      mapCp = b;
-    }
-    for (let k = 0; k < s.length; k++) {
-      map16[outLen] = src16;
-      mapCp[outLen] = srcCp;
-      outLen++;
-    }
-    chunk += s;
-    if (chunk.length > 8192) {
-      parts.push(chunk);
-      chunk = '';
-    }
+  let cap = n + 16;
+  let out = new Uint16Array(cap);
+  let map16 = new Int32Array(cap + 1);
+  let mapCp = new Int32Array(cap + 1);
+  let o = 0;
+  let cp = 0;
+  const grow = (need: number): void => {
+    cap = Math.max(cap * 2, need + 16);
+    const a = new Uint16Array(cap);
+    a.set(out.subarray(0, o));
+    out = a;
+    const b = new Int32Array(cap + 1);
+    b.set(map16.subarray(0, o));
+    map16 = b;
+    const c = new Int32Array(cap + 1);
+    c.set(mapCp.subarray(0, o));
+    mapCp = c;
   };
-  let i = 0;
-  while (i < n) {
+  for (let i = 0; i < n; i++, cp++) {
     const c = input.charCodeAt(i);
-    let cp = c;
-    let width = 1;
     if (c >= 0xd800 && c <= 0xdbff && i + 1 < n) {
       const d = input.charCodeAt(i + 1);
       if (d >= 0xdc00 && d <= 0xdfff) {
-        cp = ((c - 0xd800) << 10) + (d - 0xdc00) + 0x10000;
-        width = 2;
+        const rep = astral.get(((c - 0xd800) << 10) + (d - 0xdc00) + 0x10000);
+        const units = rep === undefined ? [c, d] : Array.from({ length: rep.length }, (_, k) => rep.charCodeAt(k));
+        if (o + units.length >= cap) grow(o + units.length);
+        for (const u of units) {
+          out[o] = u;
+          map16[o] = i;
+          mapCp[o] = cp;
+          o++;
+        }
+        i++;
+        continue;
       }
     }
-    const rep = table.get(cp);
-    if (rep === undefined) push(width === 1 ? input[i] : input.slice(i, i + 2), i, cpIndex);
-    else if (rep !== '') push(rep, i, cpIndex);
-    i += width;
-    cpIndex++;
+    const r = lookup[c];
+    if (r === -1) {
+      if (o >= cap) grow(o + 1);
+      out[o] = c;
+      map16[o] = i;
+      mapCp[o] = cp;
+      o++;
+    } else {
+      const rep = reps[r];
+      if (o + rep.length >= cap) grow(o + rep.length);
+      for (let k = 0; k < rep.length; k++) {
+        out[o] = rep[k];
+        map16[o] = i;
+        mapCp[o] = cp;
+        o++;
+      }
+    }
   }
-  parts.push(chunk);
-  map16[outLen] = n;
-  mapCp[outLen] = cpIndex;
-  return { text: parts.join(''), toSource16: map16.subarray(0, outLen + 1), toSourceCp: mapCp.subarray(0, outLen + 1) };
+  map16[o] = n;
+  mapCp[o] = cp;
+  const text = Buffer.from(out.buffer, out.byteOffset, o * 2).toString('utf16le');
+  return { text, toSource16: map16.subarray(0, o + 1), toSourceCp: mapCp.subarray(0, o + 1) };
 }
 
 export function normalize(input: string, steps: readonly NormalizeStep[] = ALL_STEPS): string {

@@ -36,7 +36,12 @@ export function isWordUnit(c: number): boolean {
 }
 
 const QUOTES = new Set(['"', '«', '»', '“', '”', '„', "'", '‘', '’']);
-const BREAK_RE = /[^\s]|\n/;
+const QUOTE_CODES = new Set([...QUOTES].map((q) => q.charCodeAt(0)));
+const SPACE_RE = /\s/;
+
+function isSpace(c: number): boolean {
+  return c === 0x20 || c === 0x09 || c === 0x0d || c === 0x0b || c === 0x0c || (c > 0x7f && SPACE_RE.test(String.fromCharCode(c)));
+}
 
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
@@ -50,15 +55,16 @@ export function tokenize(text: string): Token[] {
     }
     const start = i;
     while (i < n && isWordUnit(text.charCodeAt(i))) i++;
-    const gap = text.slice(prevEnd, start);
-    const tok: Token = {
-      start,
-      end: i,
-      text: text.slice(start, i),
-      breakBefore: tokens.length === 0 || BREAK_RE.test(gap),
-      quoteBefore: hasQuote(gap),
-      quoteAfter: false,
-    };
+    // The gap is scanned in place (no slice, no regex): this runs once per token.
+    let breakBefore = tokens.length === 0;
+    let quoteBefore = false;
+    for (let g = prevEnd; g < start; g++) {
+      const c = text.charCodeAt(g);
+      if (c === 0x20) continue;
+      if (c === 0x0a || !isSpace(c)) breakBefore = true;
+      if (QUOTE_CODES.has(c)) quoteBefore = true;
+    }
+    const tok: Token = { start, end: i, text: text.slice(start, i), breakBefore, quoteBefore, quoteAfter: false };
     if (tokens.length > 0) tokens[tokens.length - 1].quoteAfter = tok.quoteBefore;
     tokens.push(tok);
     prevEnd = i;
