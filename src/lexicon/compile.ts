@@ -16,6 +16,34 @@ export interface CompiledLexicon {
   forms: Record<string, Array<[number, 0 | 1 | 2]>>;
   /** word kind -> normalised forms */
   words: Partial<Record<WordKind, string[]>>;
+  /** Tables derived from forms and words, precomputed so that loading is fast. */
+  derived?: DerivedTables;
+}
+
+export interface DerivedTables {
+  /** first word of a phrase -> the most words a phrase starting with it has */
+  maxTokens: Record<string, number>;
+  /** last words of multi-word person names (not ambiguous): evidence of a family name */
+  surnames: string[];
+  /** word kind -> first words of its multi-word entries (آية الله، ولي العهد) */
+  multiFirst: Partial<Record<WordKind, string[]>>;
+}
+
+export function deriveTables(lex: Pick<CompiledLexicon, 'entries' | 'forms' | 'words'>): DerivedTables {
+  const maxTokens: Record<string, number> = Object.create(null);
+  const surnames = new Set<string>();
+  for (const key in lex.forms) {
+    const parts = key.split(' ');
+    if ((maxTokens[parts[0]] ?? 0) < parts.length) maxTokens[parts[0]] = parts.length;
+    if (parts.length > 1 && lex.forms[key].some(([e, a]) => a !== 1 && lex.entries[e][0] === 'PER')) surnames.add(parts[parts.length - 1]);
+  }
+  const multiFirst: DerivedTables['multiFirst'] = {};
+  for (const kind of Object.keys(lex.words) as WordKind[]) {
+    const firsts = new Set<string>();
+    for (const w of lex.words[kind] ?? []) if (w.includes(' ')) firsts.add(w.slice(0, w.indexOf(' ')));
+    if (firsts.size) multiFirst[kind] = [...firsts];
+  }
+  return { maxTokens, surnames: [...surnames], multiFirst };
 }
 
 /** The key a surface is stored and looked up under: normalised tokens joined by one space. */
@@ -152,5 +180,7 @@ export function compileLexicon(sources: ParsedSource[]): CompileResult {
     }
   }
   for (const [kind, set] of wordSets) words[kind] = [...set].sort();
-  return { lexicon: { version: 1, entries, forms, words }, diagnostics };
+  const lexicon: CompiledLexicon = { version: 1, entries, forms, words };
+  lexicon.derived = deriveTables(lexicon);
+  return { lexicon, diagnostics };
 }

@@ -3,7 +3,7 @@
  * looking up the first token's longest phrase length, then trying phrase keys from the
  * longest down (longest match), so lookups stay O(1) per candidate whatever the size.
  */
-import type { CompiledEntry, CompiledLexicon } from './compile.js';
+import { deriveTables, type CompiledEntry, type CompiledLexicon } from './compile.js';
 import type { EntityType, WordKind } from './schema.js';
 
 export interface EntityRef {
@@ -23,9 +23,14 @@ export interface LexiconEntryInfo {
   surfaces: string[];
 }
 
+type RawRefs = Array<[number, 0 | 1 | 2]>;
+
 export class LexiconIndex {
   private readonly entries: CompiledEntry[] = [];
-  private readonly phrases = new Map<string, EntityRef[]>();
+  /** phrase -> raw refs (entry index, flag), entry indexes already offset per lexicon. */
+  private readonly phrases = new Map<string, RawRefs>();
+  /** phrase -> refs as objects, made on first lookup (most phrases never occur in a text). */
+  private readonly refCache = new Map<string, EntityRef[]>();
   private readonly maxTokens = new Map<string, number>();
   private readonly words = new Map<WordKind, Set<string>>();
   private readonly surnames = new Set<string>();
@@ -34,36 +39,36 @@ export class LexiconIndex {
 
   /** Later lexicons (user files) take precedence over earlier ones for the same phrase. */
   constructor(lexicons: CompiledLexicon[]) {
+    // Start-up matters (a CLI run on one small file): the build precomputes the derived
+    // tables, and this only fills maps from them.
     for (const lex of [...lexicons].reverse()) this.add(lex);
   }
 
   private add(lex: CompiledLexicon): void {
     const base = this.entries.length;
-    this.entries.push(...lex.entries);
+    for (const e of lex.entries) this.entries.push(e);
+    const derived = lex.derived ?? deriveTables(lex);
     for (const key in lex.forms) {
-      const refs = lex.forms[key].map(([e, a]) => ({ entry: base + e, ambiguous: a === 1, descriptive: a === 2 }));
+      const raw = lex.forms[key];
+      const refs: RawRefs = base === 0 ? raw : raw.map(([e, a]) => [base + e, a]);
       const list = this.phrases.get(key);
-      if (list) list.push(...refs);
+      if (list) this.phrases.set(key, [...list, ...refs]);
       else this.phrases.set(key, refs);
-      // Last words of multi-word person names: evidence that a word is a family name.
-      if (refs.some((r) => !r.ambiguous && lex.entries[r.entry - base][0] === 'PER') && key.includes(' ')) this.surnames.add(key.slice(key.lastIndexOf(' ') + 1));
-      const sp = key.indexOf(' ');
-      const first = sp < 0 ? key : key.slice(0, sp);
-      const len = sp < 0 ? 1 : key.split(' ').length;
+    }
+    for (const first in derived.maxTokens) {
+      const len = derived.maxTokens[first];
       if ((this.maxTokens.get(first) ?? 0) < len) this.maxTokens.set(first, len);
     }
+    for (const s of derived.surnames) this.surnames.add(s);
     for (const kind of Object.keys(lex.words) as WordKind[]) {
       const set = this.words.get(kind) ?? new Set<string>();
-      for (const w of lex.words[kind] ?? []) {
-        set.add(w);
-        const sp = w.indexOf(' ');
-        if (sp > 0) {
-          const firsts = this.multiFirst.get(kind) ?? new Set<string>();
-          firsts.add(w.slice(0, sp));
-          this.multiFirst.set(kind, firsts);
-        }
-      }
+      for (const w of lex.words[kind] ?? []) set.add(w);
       this.words.set(kind, set);
+    }
+    for (const kind of Object.keys(derived.multiFirst) as WordKind[]) {
+      const firsts = this.multiFirst.get(kind) ?? new Set<string>();
+      for (const w of derived.multiFirst[kind] ?? []) firsts.add(w);
+      this.multiFirst.set(kind, firsts);
     }
   }
 
@@ -73,7 +78,13 @@ export class LexiconIndex {
   }
 
   lookup(key: string): EntityRef[] | undefined {
-    return this.phrases.get(key);
+    const hit = this.refCache.get(key);
+    if (hit) return hit;
+    const raw = this.phrases.get(key);
+    if (!raw) return undefined;
+    const refs = raw.map(([entry, a]) => ({ entry, ambiguous: a === 1, descriptive: a === 2 }));
+    this.refCache.set(key, refs);
+    return refs;
   }
 
   entry(i: number): LexiconEntryInfo {
@@ -116,7 +127,7 @@ export class LexiconIndex {
 
   /** Every (phrase, entry) pair, for export and lookup explanations. */
   *allPhrases(): Generator<[string, EntityRef[]]> {
-    yield* this.phrases;
+    for (const key of this.phrases.keys()) yield [key, this.lookup(key)!];
   }
 
   *allWords(): Generator<[WordKind, string]> {
