@@ -4,10 +4,10 @@
  */
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { compileLexicon } from '../src/lexicon/compile.js';
+import { compileLexicon, splitEntryMeta } from '../src/lexicon/compile.js';
 import { generateCountrySource } from '../src/lexicon/countries.js';
 import { geoJoin, geoStatsLine } from '../src/lexicon/geo-join.js';
-import { defaultIndexPath, packageRoot } from '../src/lexicon/load.js';
+import { defaultIndexPath, defaultMetaPath, packageRoot } from '../src/lexicon/load.js';
 import { parseLexiconText } from '../src/lexicon/schema.js';
 
 export function lexiconSourceFiles(dir: string): string[] {
@@ -33,7 +33,10 @@ if (errors.length && !process.env.KIYAN_LEXICON_LENIENT) {
 }
 const out = defaultIndexPath();
 mkdirSync(join(out, '..'), { recursive: true });
-writeFileSync(out, JSON.stringify(lexicon));
+// The index proper is what every run loads; sources and written surfaces go to a side file.
+const { index: shipped, meta } = splitEntryMeta(lexicon);
+writeFileSync(out, JSON.stringify(shipped));
+writeFileSync(defaultMetaPath(), JSON.stringify(meta));
 // Coordinates and GeoNames ids for places (--format geojson), beside the index.
 const geo = geoJoin(lexicon);
 writeFileSync(join(out, '..', 'geo.json'), JSON.stringify(geo));

@@ -6,8 +6,12 @@ import { normalizeWord } from '../text/normalize.js';
 import { tokenize } from '../text/tokenize.js';
 import type { Diagnostic, EntitySourceEntry, EntityType, ParsedSource, WordKind } from './schema.js';
 
-/** [type, arabic, subtype, english, source file:line, surfaces as written ('|'-separated, '?' = ambiguous)] */
-export type CompiledEntry = [EntityType, string, string, string, string, string];
+/**
+ * [type, arabic, subtype, english, source file:line, surfaces as written ('|'-separated,
+ * '?' = ambiguous)]. The shipped index stores only the first four; the last two are in a
+ * side file read when a command needs them (lookup, export), to keep start-up fast.
+ */
+export type CompiledEntry = [EntityType, string, string, string, string, string] | [EntityType, string, string, string];
 
 export interface CompiledLexicon {
   version: 1;
@@ -18,6 +22,15 @@ export interface CompiledLexicon {
   words: Partial<Record<WordKind, string[]>>;
   /** Tables derived from forms and words, precomputed so that loading is fast. */
   derived?: DerivedTables;
+  /** Where the source and surfaces of entries stored without them are (set by the loader). */
+  metaFile?: string;
+}
+
+/** Splits the per-entry source and surfaces off, for the shipped index and its side file. */
+export function splitEntryMeta(lex: CompiledLexicon): { index: CompiledLexicon; meta: Array<[string, string]> } {
+  const meta = lex.entries.map((e) => [e[4] ?? '', e[5] ?? ''] as [string, string]);
+  const entries = lex.entries.map((e) => [e[0], e[1], e[2], e[3]] as CompiledEntry);
+  return { index: { ...lex, entries }, meta };
 }
 
 export interface DerivedTables {
@@ -101,9 +114,10 @@ export function compileLexicon(sources: ParsedSource[]): CompileResult {
       entries.push([e.type, e.arabic, e.subtype, e.en, at, '']);
     }
     const keys = new Set<string>();
-    const written = new Set(entries[idx][5] ? entries[idx][5].split('|') : []);
+    const entry = entries[idx] as [EntityType, string, string, string, string, string];
+    const written = new Set(entry[5] ? entry[5].split('|') : []);
     for (const s of e.surfaces) written.add((s.ambiguous ? '?' : '') + s.text);
-    entries[idx][5] = [...written].join('|');
+    entry[5] = [...written].join('|');
     for (const s of e.surfaces) {
       const key = phraseKey(s.text);
       if (!key || keys.has(key)) continue;

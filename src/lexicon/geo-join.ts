@@ -155,7 +155,7 @@ export function geoJoin(lexicon: CompiledLexicon, cities?: City[], countries?: W
         if (c) place = cityPlace(en, subtype, c, 'capital');
       }
       if (!place) {
-        const region = regionOf(source);
+        const region = regionOf(source ?? '');
         if (region) {
           const c = cands.find((x) => region.includes(x.country));
           if (c) place = cityPlace(en, subtype, c, 'city-in-region');

@@ -3,6 +3,7 @@
  * looking up the first token's longest phrase length, then trying phrase keys from the
  * longest down (longest match), so lookups stay O(1) per candidate whatever the size.
  */
+import { readFileSync } from 'node:fs';
 import { deriveTables, type CompiledEntry, type CompiledLexicon } from './compile.js';
 import type { EntityType, WordKind } from './schema.js';
 
@@ -34,6 +35,7 @@ export class LexiconIndex {
   private readonly maxTokens = new Map<string, number>();
   private readonly words = new Map<WordKind, Set<string>>();
   private readonly surnames = new Set<string>();
+  private readonly metaFiles: Array<{ base: number; end: number; file: string; meta?: Array<[string, string]> }> = [];
   /** kind -> first words of multi-word words of that kind (آية الله، ولي العهد). */
   private readonly multiFirst = new Map<WordKind, Set<string>>();
 
@@ -47,6 +49,7 @@ export class LexiconIndex {
   private add(lex: CompiledLexicon): void {
     const base = this.entries.length;
     for (const e of lex.entries) this.entries.push(e);
+    if (lex.metaFile) this.metaFiles.push({ base, end: this.entries.length, file: lex.metaFile });
     const derived = lex.derived ?? deriveTables(lex);
     for (const key in lex.forms) {
       const raw = lex.forms[key];
@@ -88,8 +91,18 @@ export class LexiconIndex {
   }
 
   entry(i: number): LexiconEntryInfo {
-    const [type, arabic, subtype, en, source, surfaces] = this.entries[i];
-    return { type, arabic, subtype, en, source, surfaces: surfaces ? surfaces.split('|') : [arabic] };
+    const e = this.entries[i];
+    const [type, arabic, subtype, en] = e;
+    let source = e[4];
+    let surfaces = e[5];
+    if (source === undefined) {
+      const m = this.metaFiles.find((f) => i >= f.base && i < f.end);
+      if (m) {
+        m.meta ??= JSON.parse(readFileSync(m.file, 'utf8')) as Array<[string, string]>;
+        [source, surfaces] = m.meta[i - m.base];
+      }
+    }
+    return { type, arabic, subtype, en, source: source ?? '', surfaces: surfaces ? surfaces.split('|') : [arabic] };
   }
 
   get entryCount(): number {

@@ -40,6 +40,11 @@ export class LexiconError extends Error {
   }
 }
 
+/** Sources and written surfaces of the default entries (read only by lookup and export). */
+export function defaultMetaPath(): string {
+  return join(packageRoot(), 'dist', 'lexicon', 'index-meta.json');
+}
+
 let cachedDefault: CompiledLexicon | undefined;
 
 export function loadDefaultCompiled(): CompiledLexicon {
@@ -47,6 +52,7 @@ export function loadDefaultCompiled(): CompiledLexicon {
   const path = defaultIndexPath();
   if (!existsSync(path)) throw new LexiconError(`the compiled lexicon is missing (${path}); run "npm run build"`);
   cachedDefault = JSON.parse(readFileSync(path, 'utf8')) as CompiledLexicon;
+  cachedDefault.metaFile = defaultMetaPath();
   return cachedDefault;
 }
 
