@@ -36,7 +36,7 @@ export interface PlaceFeature {
     sources: Record<string, number>;
     /** The surface forms seen. */
     texts: string[];
-    /** How the coordinates were found (see docs/formats.md), or null. */
+    /** How the coordinates were found (see README, geojson), or null. */
     match: GeoPlace['match'] | null;
   };
 }

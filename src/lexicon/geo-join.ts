@@ -172,7 +172,7 @@ export function geoJoin(lexicon: CompiledLexicon, cities?: City[], countries?: W
       stats.joined++;
     }
   }
-  return { version: 1, rule: 'see src/lexicon/geo-join.ts and docs/formats.md (geojson)', stats, places };
+  return { version: 1, rule: 'see src/lexicon/geo-join.ts and README.md (geojson)', stats, places };
 }
 
 function cityPlace(en: string, subtype: string, c: City, match: GeoPlace['match']): GeoPlace {
