@@ -90,6 +90,16 @@ export class LexiconIndex {
     return refs;
   }
 
+  /** Type, canonical Arabic, subtype and English of entry i, without reading the side file. */
+  entryBasics(i: number): { type: EntityType; arabic: string; subtype: string; en: string } {
+    const e = this.entries[i];
+    return { type: e[0], arabic: e[1], subtype: e[2], en: e[3] };
+  }
+
+  entryType(i: number): EntityType {
+    return this.entries[i][0];
+  }
+
   entry(i: number): LexiconEntryInfo {
     const e = this.entries[i];
     const [type, arabic, subtype, en] = e;

@@ -19,6 +19,10 @@ export interface TokenView {
   isStop(i: number): boolean;
   /** Tokens i and i+1 are adjacent (only spaces between). */
   joined(i: number): boolean;
+  /** Per analysis of token i: the longest lexicon phrase starting with its form. */
+  phraseMax(i: number): number[];
+  /** Memo for per-token rule results (e.g. trigger lengths), keyed by a small slot number. */
+  memo(slot: number): Int8Array;
 }
 
 /**
@@ -31,6 +35,8 @@ interface WordInfo {
   analyses: CliticAnalysis[];
   /** Per kind (index in KIND_IDS): index of the first matching analysis + 1, or 0. */
   kindAt: Uint8Array;
+  /** Per analysis: the most words a lexicon phrase starting with its form has (0: none). */
+  phraseMax: number[];
 }
 
 const KIND_IDS = new Map<WordKind, number>(WORD_KINDS.map((k, i) => [k, i]));
@@ -45,7 +51,7 @@ function wordInfo(cache: Map<string, WordInfo>, index: LexiconIndex, text: strin
   const analyses = procliticAnalyses(text);
   const kindAt = new Uint8Array(WORD_KINDS.length);
   for (let k = analyses.length - 1; k >= 0; k--) for (const kind of index.kindsOf(analyses[k].form)) kindAt[KIND_IDS.get(kind)!] = k + 1;
-  info = { analyses, kindAt };
+  info = { analyses, kindAt, phraseMax: analyses.map((a) => index.maxPhraseTokens(a.form)) };
   if (cache.size >= MAX_CACHED_WORDS) cache.clear();
   cache.set(text, info);
   return info;
@@ -56,6 +62,7 @@ export function makeTokenView(tokens: Token[], index: LexiconIndex, maqsura?: Ui
   if (!cache) wordCaches.set(index, (cache = new Map()));
   const infos = tokens.map((t) => wordInfo(cache!, index, t.text));
   const analyses = infos.map((w) => w.analyses);
+  const memos: Int8Array[] = [];
   const stopCache = new Int8Array(tokens.length).fill(-1);
   return {
     tokens,
@@ -77,6 +84,14 @@ export function makeTokenView(tokens: Token[], index: LexiconIndex, maqsura?: Ui
     isExact(i, kind) {
       // Analysis 0 is the whole token, and kindAt records the first matching analysis.
       return infos[i].kindAt[KIND_IDS.get(kind)!] === 1;
+    },
+    phraseMax(i) {
+      return infos[i].phraseMax;
+    },
+    memo(slot) {
+      let m = memos[slot];
+      if (!m) m = memos[slot] = new Int8Array(tokens.length).fill(-1);
+      return m;
     },
     joined(i) {
       return i + 1 < tokens.length && !tokens[i + 1].breakBefore;

@@ -11,8 +11,10 @@ export function matchLexicon(view: TokenView, opts: RecognizeOptions = {}): Cand
   const n = tokens.length;
   for (let i = 0; i < n; i++) {
     let best: Candidate | undefined;
-    for (const a of analyses[i]) {
-      const max = index.maxPhraseTokens(a.form);
+    const maxes = view.phraseMax(i);
+    for (let ai = 0; ai < analyses[i].length; ai++) {
+      const a = analyses[i][ai];
+      const max = maxes[ai];
       if (max === 0) continue;
       let limit = 1;
       while (limit < max && i + limit < n && !tokens[i + limit].breakBefore) limit++;
@@ -29,7 +31,7 @@ export function matchLexicon(view: TokenView, opts: RecognizeOptions = {}): Cand
           last: i + len,
           start: tokens[i].start + a.skip,
           end: tokens[i + len - 1].end,
-          type: index.entry(ref.entry).type,
+          type: index.entryType(ref.entry),
           source: 'lexicon',
           entry: ref.entry,
           ambiguous: ref.ambiguous,

@@ -120,6 +120,12 @@ function push(out: Candidate[], view: TokenView, first: number, last: number, sk
 
 /** Length of a (possibly two-token) trigger of this kind at token i, with the analysis skip. */
 function triggerAt(view: TokenView, i: number, kind: 'per-title'): number {
+  const memo = view.memo(0);
+  if (memo[i] === -1) memo[i] = triggerLength(view, i, kind);
+  return memo[i];
+}
+
+function triggerLength(view: TokenView, i: number, kind: 'per-title'): number {
   const { tokens, index } = view;
   if (view.joined(i)) {
     for (const a of view.analyses[i]) if (index.startsMultiWord(kind, a.form) && index.isWord(kind, a.form + ' ' + tokens[i + 1].text)) return 2;

@@ -53,7 +53,7 @@ export function recognize(text: string, index: LexiconIndex, opts: RecognizeOpti
   const all = propagate(view, chosen, ids);
   const entities: Entity[] = all.map((c, i) => {
     const span = toSourceSpan(norm, text, c.start, c.end);
-    const info = c.entry !== undefined ? index.entry(c.entry) : undefined;
+    const info = c.entry !== undefined ? index.entryBasics(c.entry) : undefined;
     const e: Entity = {
       id: ids[i],
       text: text.slice(span.start16, span.end16),

@@ -21,9 +21,16 @@ const MAX_KEY_TOKENS = 4;
  */
 export const PROPAGATION_WINDOW = 3000;
 
+/** Is some position of `at` (ascending) within the window of pos? Binary search: names recur a lot. */
 function near(at: number[], pos: number): boolean {
-  for (const p of at) if (Math.abs(p - pos) <= PROPAGATION_WINDOW) return true;
-  return false;
+  let lo = 0;
+  let hi = at.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (at[mid] < pos - PROPAGATION_WINDOW) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < at.length && at[lo] <= pos + PROPAGATION_WINDOW;
 }
 
 export function surfaceKey(view: TokenView, c: Candidate): string {

@@ -54,7 +54,7 @@ export function resolveOverlaps(usable: Candidate[], tokenCount: number): Candid
 
 export function entityId(c: Candidate, index: LexiconIndex, surfaceKey: string): string {
   if (c.entry !== undefined) {
-    const e = index.entry(c.entry);
+    const e = index.entryBasics(c.entry);
     return `${e.type}:${e.arabic}`;
   }
   return `${c.type}:${surfaceKey}`;
