@@ -15,18 +15,37 @@ export interface LanguageInfo {
   isArabic: boolean;
 }
 
+/** Letters of Persian, Urdu and other languages written in Arabic script, not of Arabic. */
+const NON_ARABIC_LETTERS = new Set([0x067e, 0x0686, 0x0698, 0x06af, 0x06a9, 0x06cc, 0x0679, 0x0688, 0x0691, 0x06ba, 0x06d2, 0x06be, 0x06c1, 0x06d5]);
+const LETTER_RE = /\p{L}/u;
+const ARABIC_SCRIPT_RE = /\p{Script=Arabic}/u;
+
 export function detectLanguage(text: string): LanguageInfo {
   const sample = text.length > SAMPLE ? text.slice(0, SAMPLE) : text;
   let letters = 0;
   let arabic = 0;
-  for (const ch of sample) {
-    if (/\p{L}/u.test(ch)) {
+  let nonArabicLetters = 0;
+  for (let i = 0; i < sample.length; i++) {
+    const c = sample.charCodeAt(i);
+    // Fast paths for the common ranges; the regexes only for the rest.
+    if (c >= 0x0621 && c <= 0x064a) {
       letters++;
-      if (/\p{Script=Arabic}/u.test(ch)) arabic++;
+      arabic++;
+    } else if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)) {
+      letters++;
+    } else if (c > 0x7f && c !== 0x640) {
+      const ch = sample[i];
+      if (LETTER_RE.test(ch)) {
+        letters++;
+        if (ARABIC_SCRIPT_RE.test(ch)) arabic++;
+        if (NON_ARABIC_LETTERS.has(c)) nonArabicLetters++;
+      }
     }
   }
   const arabicShare = letters ? arabic / letters : 0;
   if (letters < 20) return { code: letters && arabicShare > 0.5 ? 'arb' : 'und', arabicShare, isArabic: letters === 0 || arabicShare > 0.5 };
+  // Clearly Arabic (Arabic script, none of the Persian/Urdu letters): no need to ask franc.
+  if (arabicShare > 0.8 && nonArabicLetters === 0) return { code: 'arb', arabicShare, isArabic: true };
   const code = franc(sample, { minLength: 10 });
   // Arabic-script text that franc calls Persian/Urdu is not Arabic; Latin text is not either.
   const isArabic = arabicShare > 0.5 && !['pes', 'urd', 'prs', 'pbu', 'uig', 'snd', 'ckb', 'kmr'].includes(code);
