@@ -36,6 +36,7 @@ const KIND_RULES: Record<string, string> = {
   'loc-head': 'place head: the name after it is a place, head outside the span (rule loc-head)',
   'loc-part': 'place head that is part of the name (نهر، جبل ...) (rule loc-part)',
   'loc-context': 'place context: confirms an ambiguous place after it',
+  'sport-context': 'sports word (مباراة، لاعب، حارس، أمام): a city right after it is its club (ORG)',
   'misc-head': 'event or document head (اتفاق الطائف، حرب الخليج): the name after it is not tagged as a place',
   'speech-verb': 'speech verb: ends a name',
   stop: 'common word: never part of a name',

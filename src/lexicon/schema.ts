@@ -22,6 +22,7 @@ export const WORD_KINDS = [
   'loc-part',
   'loc-context',
   'misc-head',
+  'sport-context',
   'speech-verb',
   'stop',
 ] as const;

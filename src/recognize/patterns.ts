@@ -154,6 +154,16 @@ export function matchPatterns(view: TokenView, lexCands: Candidate[], opts: Reco
       c.directContextOnly = true;
     }
   }
+  // حارس مرمى مانشستر، أمام ليفربول: after a sports word a city is its club.
+  for (const c of lexCands) {
+    if (c.type !== 'LOC' || c.first === 0 || c.entry === undefined) continue;
+    const sub = view.index.entryBasics(c.entry).subtype;
+    if ((sub === 'city' || sub === 'capital') && view.kindAt(c.first - 1, 'sport-context') && view.joined(c.first - 1)) {
+      c.type = 'ORG';
+      c.entry = undefined;
+      c.rule = 'sport-club';
+    }
+  }
   for (let i = 0; i < n; i++) {
     // --- person after a title
     const tl = triggerAt(view, i, 'per-title');
