@@ -2,7 +2,8 @@
  * Build step: lexicons/**\/*.tsv + generated countries -> dist/lexicon/index.json.
  * Fails (exit 1) on lexicon errors so a broken lexicon never ships.
  */
-import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { lexiconFiles } from '../src/lexicon/files.js';
 import { join, relative } from 'node:path';
 import { compileLexicon, splitEntryMeta } from '../src/lexicon/compile.js';
 import { generateCountrySource } from '../src/lexicon/countries.js';
@@ -10,18 +11,9 @@ import { geoJoin, geoStatsLine } from '../src/lexicon/geo-join.js';
 import { defaultIndexPath, defaultMetaPath, packageRoot } from '../src/lexicon/load.js';
 import { parseLexiconText } from '../src/lexicon/schema.js';
 
-export function lexiconSourceFiles(dir: string): string[] {
-  const out: string[] = [];
-  for (const ent of readdirSync(dir, { withFileTypes: true })) {
-    const p = join(dir, ent.name);
-    if (ent.isDirectory()) out.push(...lexiconSourceFiles(p));
-    else if (ent.name.endsWith('.tsv')) out.push(p);
-  }
-  return out.sort();
-}
 
 const root = packageRoot();
-const files = lexiconSourceFiles(join(root, 'lexicons'));
+const files = lexiconFiles(join(root, 'lexicons'));
 const sources = [generateCountrySource(), ...files.map((f) => parseLexiconText(readFileSync(f, 'utf8'), relative(root, f)))];
 const { lexicon, diagnostics } = compileLexicon(sources);
 const errors = diagnostics.filter((d) => d.severity === 'error');

@@ -1,5 +1,6 @@
 /** `kiyan lexicon check | lookup | export`: inspect and validate the lexicons. */
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
+import { lexiconFiles } from '../lexicon/files.js';
 import { join, relative } from 'node:path';
 import type { Command } from 'commander';
 import { compileLexicon } from '../lexicon/compile.js';
@@ -8,19 +9,10 @@ import { parseLexiconText, type ParsedSource } from '../lexicon/schema.js';
 import { normalize, procliticAnalyses } from '../index.js';
 import { phraseKey } from '../lexicon/compile.js';
 import { UserError } from '../io/errors.js';
-import { errorLine, writeOut } from './output.js';
+import { writeOut } from './output.js';
 
 const collect = (v: string, acc: string[]): string[] => [...acc, v];
 
-export function lexiconFiles(dir: string): string[] {
-  const out: string[] = [];
-  for (const ent of readdirSync(dir, { withFileTypes: true })) {
-    const p = join(dir, ent.name);
-    if (ent.isDirectory()) out.push(...lexiconFiles(p));
-    else if (ent.name.endsWith('.tsv')) out.push(p);
-  }
-  return out.sort();
-}
 
 /** What each word kind does, for lookup's explanations. */
 const KIND_RULES: Record<string, string> = {
@@ -133,5 +125,4 @@ export function registerLexicon(program: Command): void {
     });
   for (const c of lex.commands) c.exitOverride();
   lex.exitOverride();
-  void errorLine;
 }

@@ -113,6 +113,14 @@ export function personNameLength(view: TokenView, j: number, starts: LexiconStar
   return k - j;
 }
 
+/** From the first word of a quoted name, the index where its closing quote is (or where the scan gave up). */
+function scanQuoted(view: TokenView, j: number): number {
+  const { tokens } = view;
+  let k = j;
+  while (k < tokens.length && k - j < 5 && !tokens[k].quoteAfter && (k === j || !tokens[k].breakBefore)) k++;
+  return k;
+}
+
 function push(out: Candidate[], view: TokenView, first: number, last: number, skip: number, type: EntityType, rule: string, firstForm?: string): void {
   const { tokens } = view;
   out.push({ first, last, start: tokens[first].start + skip, end: tokens[last - 1].end, type, source: 'pattern', ambiguous: false, rule, firstForm });
@@ -225,8 +233,7 @@ export function matchPatterns(view: TokenView, lexCands: Candidate[], opts: Reco
     if (head && i + 1 < n) {
       const j = i + 1;
       if (tokens[j].quoteBefore) {
-        let k = j;
-        while (k < n && k - j < 5 && !tokens[k].quoteAfter && (k === j || !tokens[k].breakBefore)) k++;
+        const k = scanQuoted(view, j);
         if (k < n && tokens[k].quoteAfter && k - j < 5) push(out, view, j, k + 1, 0, 'ORG', 'org-head-quoted');
       } else if (!tokens[j].breakBefore) {
         const lex = starts.get(j);
@@ -256,8 +263,7 @@ export function matchPatterns(view: TokenView, lexCands: Candidate[], opts: Reco
       const j = i + 1;
       const lex = starts.get(j);
       if (tokens[j].quoteBefore) {
-        let k = j;
-        while (k < n && k - j < 5 && !tokens[k].quoteAfter && (k === j || !tokens[k].breakBefore)) k++;
+        const k = scanQuoted(view, j);
         if (k < n && tokens[k].quoteAfter) push(out, view, j, k + 1, 0, 'ORG', 'org-context-quoted');
       } else if (lex && lex.type === 'ORG' && !tokens[j].breakBefore) lex.ambiguous = false;
     }
@@ -267,8 +273,7 @@ export function matchPatterns(view: TokenView, lexCands: Candidate[], opts: Reco
       const j = i + 1;
       const lex = starts.get(j);
       if (tokens[j].quoteBefore) {
-        let k = j;
-        while (k < n && k - j < 5 && !tokens[k].quoteAfter && (k === j || !tokens[k].breakBefore)) k++;
+        const k = scanQuoted(view, j);
         if (k < n && tokens[k].quoteAfter) push(out, view, j, k + 1, 0, 'ORG', 'org-label-quoted');
       } else if (lex && lex.type === 'ORG') {
         lex.ambiguous = false;

@@ -34,10 +34,7 @@ export function resolveOverlaps(usable: Candidate[], tokenCount: number): Candid
   for (const c of ranked) {
     let free = true;
     for (let t = c.first; t < c.last; t++) if (owner[t] !== -1) free = false;
-    if (!free) {
-      // A rule's longer reading that contains a lexicon person keeps the lexicon identity.
-      continue;
-    }
+    if (!free) continue;
     for (let t = c.first; t < c.last; t++) owner[t] = chosen.length;
     chosen.push(c);
   }
