@@ -119,10 +119,6 @@ export class LexiconIndex {
     return this.entries.length;
   }
 
-  get phraseCount(): number {
-    return this.phrases.size;
-  }
-
   /** The word ends a multi-word person name in the lexicon (سليماني، مبارك). */
   isKnownSurname(form: string): boolean {
     return this.surnames.has(form);
@@ -142,18 +138,5 @@ export class LexiconIndex {
 
   isWord(kind: WordKind, form: string): boolean {
     return this.words.get(kind)?.has(form) ?? false;
-  }
-
-  wordCount(kind: WordKind): number {
-    return this.words.get(kind)?.size ?? 0;
-  }
-
-  /** Every (phrase, entry) pair, for export and lookup explanations. */
-  *allPhrases(): Generator<[string, EntityRef[]]> {
-    for (const key of this.phrases.keys()) yield [key, this.lookup(key)!];
-  }
-
-  *allWords(): Generator<[WordKind, string]> {
-    for (const [kind, set] of this.words) for (const w of set) yield [kind, w];
   }
 }
