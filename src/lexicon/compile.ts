@@ -74,6 +74,32 @@ export interface CompileResult {
   diagnostics: Diagnostic[];
 }
 
+/**
+ * Surfaces with a leading org label (قناة، حركة، النادي) replaced by the name after it. A name
+ * that only came from a label (فالنسيا from نادي فالنسيا) may be a place or a word too, so it
+ * is ambiguous: the label rule or other context confirms it.
+ */
+function unlabelled<S extends { text: string; ambiguous: boolean }>(surfaces: S[], labels: Set<string>): S[] {
+  const isLabelled = (words: string[]): boolean => {
+    const first = phraseKey(words[0]);
+    return words.length >= 2 && (labels.has(first) || (first.startsWith('ال') && labels.has(first.slice(2))));
+  };
+  const plain = surfaces.filter((s) => !isLabelled(s.text.trim().split(/\s+/)));
+  const seen = new Set(plain.map((s) => phraseKey(s.text)));
+  const out = [...plain];
+  for (const s of surfaces) {
+    const words = s.text.trim().split(/\s+/);
+    if (!isLabelled(words)) continue;
+    const named = { ...s, text: words.slice(1).join(' '), ambiguous: true };
+    const key = phraseKey(named.text);
+    if (key && !seen.has(key)) {
+      seen.add(key);
+      out.push(named);
+    }
+  }
+  return out;
+}
+
 export function compileLexicon(sources: ParsedSource[]): CompileResult {
   const diagnostics: Diagnostic[] = sources.flatMap((s) => s.diagnostics);
   const entries: CompiledEntry[] = [];
@@ -177,11 +203,13 @@ export function compileLexicon(sources: ParsedSource[]): CompileResult {
   for (const src of sources) {
     for (const e of src.entities) {
       if (e.type === 'LOC') {
-        const kept = e.surfaces.filter((s) => !headedPlace(phraseKey(s.text)));
-        if (kept.length) e.surfaces = kept;
+        // Even the canonical form: نهر النيجر is tagged النيجر, the head outside, like مدينة X.
+        e.surfaces = e.surfaces.filter((s) => !headedPlace(phraseKey(s.text)));
       }
       // قناة الجزيرة: the label rule finds the name after the label; the label stays outside.
-      if (e.type === 'ORG') e.surfaces = e.surfaces.filter((s, k) => k === 0 || !labels.has(phraseKey(s.text).split(' ')[0]) || phraseKey(s.text).split(' ').length < 2);
+      // The canonical form too (حركة طالبان، نادي مانشستر يونايتد، النادي الأهلي): the name is
+      // what follows the label, so a labelled surface becomes its name.
+      if (e.type === 'ORG') e.surfaces = unlabelled(e.surfaces, labels);
       if (e.type === 'PER') {
         e.surfaces = e.surfaces
           // اللواء قاسم سليماني: the title rule finds the name; a title inside the span would be wrong.
