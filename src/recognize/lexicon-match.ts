@@ -34,7 +34,8 @@ export function matchLexicon(view: TokenView, opts: RecognizeOptions = {}): Cand
           type: index.entryType(ref.entry),
           source: 'lexicon',
           entry: ref.entry,
-          ambiguous: ref.ambiguous,
+          // كتبت = ك+تبت, بليون = ب+ليون: a clitic reading of a common word needs context.
+          ambiguous: ref.ambiguous || (a.skip > 0 && len === 1 && view.isStop(i)),
           rule: a.clitics ? `lexicon (${a.clitics}+)` : 'lexicon',
           firstForm: a.form,
         };

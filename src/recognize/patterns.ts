@@ -70,6 +70,14 @@ function looksLikeFamilyName(view: TokenView, k: number): boolean {
   return t.endsWith('ي') && t.length >= 4;
 }
 
+/**
+ * After a place head, words that agree with it or act (مدينة تاريخية، جزيرة صغيرة، منطقة
+ * يقطنها) are not names: nisba adjectives in -ية, words with an attached pronoun, imperfect verbs.
+ */
+function looksLikeAdjectiveOrVerb(t: string): boolean {
+  return /يه$/.test(t) || (t.length > 4 && /(ها|هم|هن|هما)$/.test(t)) || (t.startsWith('ي') && !t.startsWith('يو'));
+}
+
 function isGiven(view: TokenView, i: number): boolean {
   const t = view.tokens[i].text;
   if (KUNYA.has(t)) return view.joined(i) && isGiven(view, i + 1);
@@ -157,7 +165,8 @@ export function matchPatterns(view: TokenView, lexCands: Candidate[], opts: Reco
     }
   }
   for (const c of lexCands) {
-    if (c.type === 'LOC' && c.first > 0 && view.joined(c.first - 1) && view.kindAt(c.first - 1, 'misc-head')) {
+    // اتفاق الطائف، جائزة نوبل: a place or person inside an event or prize name is not tagged.
+    if ((c.type === 'LOC' || (c.type === 'PER' && c.last - c.first === 1)) && c.first > 0 && view.joined(c.first - 1) && view.kindAt(c.first - 1, 'misc-head')) {
       c.ambiguous = true;
       c.directContextOnly = true;
     }
@@ -303,7 +312,7 @@ export function matchPatterns(view: TokenView, lexCands: Candidate[], opts: Reco
       if (lex && lex.type === 'LOC') {
         lex.ambiguous = false;
         if (locPart) push(out, view, i, lex.last, locPart.skip, 'LOC', 'loc-part', locPart.form);
-      } else if (!lex && !isNonName(view, j) && !isGiven(view, j)) {
+      } else if (!lex && !isNonName(view, j) && !isGiven(view, j) && !looksLikeAdjectiveOrVerb(tokens[j].text)) {
         if (locPart) push(out, view, i, j + 1, locPart.skip, 'LOC', 'loc-part', locPart.form);
         else if (locHead) push(out, view, j, j + 1, 0, 'LOC', 'loc-head');
       }
