@@ -16,6 +16,7 @@
 import type { EntityType } from '../lexicon/schema.js';
 import { hasArticle } from '../text/clitics.js';
 import type { TokenView } from './features.js';
+import { surfaceKey } from './propagate.js';
 import type { Candidate, RecognizeOptions } from './types.js';
 
 const NAME_CONNECTORS = new Set(['بن', 'ابن', 'بنت', 'ابو', 'ابي', 'ام', 'ال']);
@@ -106,6 +107,12 @@ export function personNameLength(view: TokenView, j: number, starts: LexiconStar
       // بن X، ابو X، عبد X، آل X: the connector and the next word go together (بن خليفة, آل ثاني).
       if (t !== 'ال' && (view.isStop(k + 1) && !isGiven(view, k + 1))) break;
       if (/^[0-9]/.test(tokens[k + 1].text)) break;
+      // راشد بن محمد بن راشد آل مكتوم: the son of a known person ends with that person's name.
+      const father = starts.get(k + 1);
+      if (t !== 'ال' && father && father.type === 'PER' && !father.ambiguous && father.last - father.first >= 2) {
+        k = father.last;
+        break;
+      }
       k += 2;
       continue;
     }
@@ -132,6 +139,25 @@ function scanQuoted(view: TokenView, j: number): number {
 function push(out: Candidate[], view: TokenView, first: number, last: number, skip: number, type: EntityType, rule: string, firstForm?: string): void {
   const { tokens } = view;
   out.push({ first, last, start: tokens[first].start + skip, end: tokens[last - 1].end, type, source: 'pattern', ambiguous: false, rule, firstForm });
+}
+
+/**
+ * A name the lexicon knows both as a place or word and as an organisation (الشرق الأوسط the
+ * region and the newspaper, نيسان the month and the car maker): after an organisation label
+ * or inside quotes it is the organisation.
+ */
+function takeOrgReading(view: TokenView, c: Candidate): boolean {
+  if (c.type === 'ORG') {
+    c.ambiguous = false;
+    return true;
+  }
+  const org = view.index.lookup(surfaceKey(view, c))?.find((r) => view.index.entryType(r.entry) === 'ORG' && !r.descriptive);
+  if (!org) return false;
+  c.type = 'ORG';
+  c.entry = org.entry;
+  c.ambiguous = false;
+  c.directContextOnly = false;
+  return true;
 }
 
 /** Length of a (possibly two-token) trigger of this kind at token i, with the analysis skip. */
@@ -171,6 +197,10 @@ export function matchPatterns(view: TokenView, lexCands: Candidate[], opts: Reco
       c.directContextOnly = true;
     }
   }
+  // « نيسان », « الشرق الأوسط »: a quoted name with an organisation reading is that organisation.
+  for (const c of lexCands) {
+    if (tokens[c.first].quoteBefore && tokens[c.last - 1].quoteAfter) takeOrgReading(view, c);
+  }
   // حارس مرمى مانشستر، أمام ليفربول: after a sports word a city is its club.
   for (const c of lexCands) {
     if (c.type !== 'LOC' || c.first === 0 || c.entry === undefined) continue;
@@ -179,6 +209,26 @@ export function matchPatterns(view: TokenView, lexCands: Candidate[], opts: Reco
       c.type = 'ORG';
       c.entry = undefined;
       c.rule = 'sport-club';
+    }
+  }
+  // ستيوا بوخارست الروماني، فيردر بريمن الألماني: a city takes a feminine adjective (باريس
+  // الفرنسية); a city with a masculine nationality adjective is its club. An unknown word
+  // right before it is part of the club's name.
+  for (const c of lexCands) {
+    const k = c.last;
+    if (c.type !== 'LOC' || c.entry === undefined || k >= n || !view.joined(k - 1) || !view.isExact(k, 'nationality')) continue;
+    const adj = tokens[k].text;
+    if (adj.endsWith('ه') || adj.endsWith('ين') || adj.endsWith('ون') || !hasArticle(adj)) continue;
+    const sub = view.index.entryBasics(c.entry).subtype;
+    if (sub !== 'city' && sub !== 'capital' && sub !== 'town' && sub !== 'country') continue;
+    const p = c.first - 1;
+    const withPrev = p >= 0 && view.joined(p) && !starts.has(p) && !isNonName(view, p) && !hasArticle(tokens[p].text) && !isGiven(view, p);
+    if (withPrev) push(out, view, p, c.last, 0, 'ORG', 'club-nationality');
+    else {
+      c.type = 'ORG';
+      c.entry = undefined;
+      c.ambiguous = false;
+      c.rule = 'club-nationality';
     }
   }
   for (let i = 0; i < n; i++) {
@@ -200,8 +250,14 @@ export function matchPatterns(view: TokenView, lexCands: Candidate[], opts: Reco
       const construct = j === i + tl && !hasArticle(view.analyses[i].find((a) => view.index.isWord('per-title', a.form) || view.index.isWord('per-title', 'ال' + a.form))?.form ?? tokens[i].text);
       if (j < n && !tokens[j].breakBefore) {
         const lex = starts.get(j);
-        if (lex && lex.type === 'PER') lex.ambiguous = false; // a title confirms an ambiguous person
-        else if ((!lex || lex.ambiguous) && (!construct || isGiven(view, j)) && !(hasArticle(tokens[j].text) && !isGiven(view, j))) {
+        if (lex && lex.type === 'PER') {
+          lex.ambiguous = false; // a title confirms an ambiguous person
+          // السيد ناصر الطبسي: a known single name that is a given name may go on.
+          if (lex.last - lex.first === 1 && isGiven(view, j)) {
+            const len = personNameLength(view, j, starts);
+            if (len > 1) push(out, view, j, j + len, 0, 'PER', 'title');
+          }
+        } else if ((!lex || lex.ambiguous) && (!construct || isGiven(view, j)) && !(hasArticle(tokens[j].text) && !isGiven(view, j))) {
           let len = personNameLength(view, j, starts);
           // After a title and a nationality (المدرب الإيطالي فابيو كابيلو) a foreign name of two
           // unknown words is likely: take the second word too.
@@ -284,8 +340,8 @@ export function matchPatterns(view: TokenView, lexCands: Candidate[], opts: Reco
       if (tokens[j].quoteBefore) {
         const k = scanQuoted(view, j);
         if (k < n && tokens[k].quoteAfter) push(out, view, j, k + 1, 0, 'ORG', 'org-label-quoted');
-      } else if (lex && lex.type === 'ORG') {
-        lex.ambiguous = false;
+      } else if (lex) {
+        takeOrgReading(view, lex);
       }
       // An unknown word after a label is too often a common noun (صحيفة يومية، موقع الرصد).
     }
@@ -294,7 +350,10 @@ export function matchPatterns(view: TokenView, lexCands: Candidate[], opts: Reco
       const j = i + 1;
       const lex = starts.get(j);
       if (lex && lex.type === 'PER') lex.ambiguous = false;
-      else if (!lex && isGiven(view, j)) {
+      // شدد علي أن: علي written with ي before a function word is the preposition على.
+      else if (j < n && tokens[j].text === 'علي' && (j + 1 >= n || view.isStop(j + 1))) {
+        // not a name
+      } else if (!lex && isGiven(view, j)) {
         const len = personNameLength(view, j, starts);
         if (len > 0) push(out, view, j, j + len, 0, 'PER', 'speech-verb');
       } else if (!lex && j < n && !isNonName(view, j) && !hasArticle(tokens[j].text) && !view.isExact(j, 'nationality') && (j + 1 >= n || tokens[j + 1].breakBefore || view.isStop(j + 1))) {

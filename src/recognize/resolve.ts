@@ -44,7 +44,9 @@ export function resolveOverlaps(usable: Candidate[], tokenCount: number): Candid
     const o = owner[c.first];
     if (o === -1) continue;
     const host = chosen[o];
-    if (host.entry === undefined && host.source === 'pattern' && host.type === c.type && c.first >= host.first && c.last <= host.last) host.entry = c.entry;
+    // Only a multi-word name or the whole span: ناصر inside ناصر الطبسي is not جمال عبد الناصر.
+    const telling = c.last - c.first >= 2 || (c.first === host.first && c.last === host.last);
+    if (host.entry === undefined && host.source === 'pattern' && host.type === c.type && c.first >= host.first && c.last <= host.last && telling) host.entry = c.entry;
   }
   return chosen.sort((a, b) => a.start - b.start);
 }
