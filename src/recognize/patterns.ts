@@ -19,10 +19,12 @@ import type { TokenView } from './features.js';
 import { surfaceKey } from './propagate.js';
 import type { Candidate, RecognizeOptions } from './types.js';
 
-const NAME_CONNECTORS = new Set(['بن', 'ابن', 'بنت', 'ابو', 'ابي', 'ام', 'ال']);
+const NAME_CONNECTORS = new Set(['بن', 'ابن', 'بنت', 'ابو', 'ابي', 'ابا', 'ام', 'ال']);
+/** Connectors only inside a name: ولد (Mauritanian "son of") is also the verb "was born". */
+const INNER_CONNECTORS = new Set(['ولد']);
 const COMPOUND_FIRST = new Set(['عبد', 'عبدال']);
 /** ابو / ام + a given name is a kunya: it starts a name like a given name does. */
-const KUNYA = new Set(['ابو', 'ابي', 'ام']);
+const KUNYA = new Set(['ابو', 'ابي', 'ابا', 'ام']);
 const MAX_NAME_TOKENS = 5;
 
 /** Index of lexicon candidates by first token, for rules that build on them. */
@@ -79,6 +81,15 @@ function looksLikeAdjectiveOrVerb(t: string): boolean {
   return /يه$/.test(t) || (t.length > 4 && /(ها|هم|هن|هما)$/.test(t)) || (t.startsWith('ي') && !t.startsWith('يو'));
 }
 
+/** A word that can be a family name once a name is expected: no proclitic + article, no pronoun suffix. */
+function plainNameWord(view: TokenView, k: number): boolean {
+  const t = view.tokens[k].text;
+  if (looksLikeFamilyName(view, k)) return true;
+  if (view.analyses[k].some((a) => a.skip > 0 && (a.form.startsWith('ال') || view.index.isWord('male', a.form) || view.index.isWord('female', a.form)))) return false;
+  if (/(ها|هم|هما|هن|كم|نا)$/.test(t) && t.length > 4) return false;
+  return !view.isExact(k, 'nationality') && t.length >= 3;
+}
+
 function isGiven(view: TokenView, i: number): boolean {
   const t = view.tokens[i].text;
   if (KUNYA.has(t)) return view.joined(i) && isGiven(view, i + 1);
@@ -90,7 +101,7 @@ function isGiven(view: TokenView, i: number): boolean {
  * Length in tokens of a person name starting at token j: given names (and connectors)
  * then at most one family name. 0 when token j cannot start a name.
  */
-export function personNameLength(view: TokenView, j: number, starts: LexiconStarts): number {
+export function personNameLength(view: TokenView, j: number, starts: LexiconStarts, introduced = false): number {
   const { tokens } = view;
   const n = tokens.length;
   let k = j;
@@ -99,11 +110,13 @@ export function personNameLength(view: TokenView, j: number, starts: LexiconStar
     const t = tokens[k].text;
     const lex = starts.get(k);
     if (lex && !lex.ambiguous && lex.type !== 'PER') break;
+    // جعفر وعمرو زكي: a known person behind و starts the next name of a list.
+    if (k > j && lex && lex.type === 'PER' && lex.start > tokens[k].start) break;
     if (lex && lex.type === 'PER' && !lex.ambiguous && !(lex.last - lex.first === 1 && isGiven(view, k))) {
       k = lex.last;
       break;
     }
-    if ((NAME_CONNECTORS.has(t) || COMPOUND_FIRST.has(t)) && view.joined(k)) {
+    if ((NAME_CONNECTORS.has(t) || COMPOUND_FIRST.has(t) || (k > j && INNER_CONNECTORS.has(t))) && view.joined(k)) {
       // بن X، ابو X، عبد X، آل X: the connector and the next word go together (بن خليفة, آل ثاني).
       if (t !== 'ال' && (view.isStop(k + 1) && !isGiven(view, k + 1))) break;
       if (/^[0-9]/.test(tokens[k + 1].text)) break;
@@ -121,7 +134,9 @@ export function personNameLength(view: TokenView, j: number, starts: LexiconStar
       k++;
       continue;
     }
-    if (k > j && !looksLikeFamilyName(view, k)) break;
+    // After a title or a speech verb (السيد محمد القباج، ذكر خالد عليوة) a name is expected, so
+    // any plain word may be the family name; elsewhere it must look like one.
+    if (k > j && !(introduced ? plainNameWord(view, k) : looksLikeFamilyName(view, k))) break;
     k++; // a family name ends the name
     break;
   }
@@ -254,11 +269,11 @@ export function matchPatterns(view: TokenView, lexCands: Candidate[], opts: Reco
           lex.ambiguous = false; // a title confirms an ambiguous person
           // السيد ناصر الطبسي: a known single name that is a given name may go on.
           if (lex.last - lex.first === 1 && isGiven(view, j)) {
-            const len = personNameLength(view, j, starts);
+            const len = personNameLength(view, j, starts, true);
             if (len > 1) push(out, view, j, j + len, 0, 'PER', 'title');
           }
         } else if ((!lex || lex.ambiguous) && (!construct || isGiven(view, j)) && !(hasArticle(tokens[j].text) && !isGiven(view, j))) {
-          let len = personNameLength(view, j, starts);
+          let len = personNameLength(view, j, starts, true);
           // After a title and a nationality (المدرب الإيطالي فابيو كابيلو) a foreign name of two
           // unknown words is likely: take the second word too.
           const sawNationality = (() => {
@@ -284,6 +299,11 @@ export function matchPatterns(view: TokenView, lexCands: Candidate[], opts: Reco
       // strong family name: وجود، لدينا، بفضل are words, not و/ل/ب + a name.
       for (const a of view.analyses[i].slice(1)) {
         if (a.clitics !== 'و') continue;
+        // وابو عبد الله: a kunya after و is a name by itself.
+        if (KUNYA.has(a.form) && view.joined(i) && isGiven(view, i + 1)) {
+          push(out, view, i, i + 1 + personNameLength(view, i + 1, starts), a.skip, 'PER', 'given-name', a.form);
+          break;
+        }
         if ((view.index.isWord('male', a.form) || view.index.isWord('female', a.form)) && view.joined(i) && !(i > 0 && view.joined(i - 1) && triggerAt(view, i - 1, 'per-title'))) {
           const len = 1 + personNameLength(view, i + 1, starts);
           const last = tokens[i + len - 1].text;
@@ -354,7 +374,7 @@ export function matchPatterns(view: TokenView, lexCands: Candidate[], opts: Reco
       else if (j < n && tokens[j].text === 'علي' && (j + 1 >= n || view.isStop(j + 1))) {
         // not a name
       } else if (!lex && isGiven(view, j)) {
-        const len = personNameLength(view, j, starts);
+        const len = personNameLength(view, j, starts, true);
         if (len > 0) push(out, view, j, j + len, 0, 'PER', 'speech-verb');
       } else if (!lex && j < n && !isNonName(view, j) && !hasArticle(tokens[j].text) && !view.isExact(j, 'nationality') && (j + 1 >= n || tokens[j + 1].breakBefore || view.isStop(j + 1))) {
         // وأوضح فيرجسون أن: an unknown word between a speech verb and a function word is its subject.
