@@ -246,6 +246,12 @@ export function matchPatterns(view: TokenView, lexCands: Candidate[], opts: Reco
       c.rule = 'club-nationality';
     }
   }
+  // Does a person candidate found so far end right before token i?
+  const endsPerson = (i: number): boolean => {
+    for (let k = out.length - 1; k >= 0 && k >= out.length - 4; k--) if (out[k].type === 'PER' && out[k].last === i) return true;
+    for (const c of lexCands) if (c.type === 'PER' && !c.ambiguous && c.last === i) return true;
+    return false;
+  };
   for (let i = 0; i < n; i++) {
     // --- person after a title
     const tl = triggerAt(view, i, 'per-title');
@@ -307,7 +313,9 @@ export function matchPatterns(view: TokenView, lexCands: Candidate[], opts: Reco
         if ((view.index.isWord('male', a.form) || view.index.isWord('female', a.form)) && view.joined(i) && !(i > 0 && view.joined(i - 1) && triggerAt(view, i - 1, 'per-title'))) {
           const len = 1 + personNameLength(view, i + 1, starts);
           const last = tokens[i + len - 1].text;
-          const strong = view.index.isKnownSurname(last) || (last.endsWith('ي') && last.length >= 4) || starts.get(i + len - 1)?.type === 'PER';
+          // هاني عبادة ووائل زنجا: right after another person's name, a list goes on.
+          const listed = i > 0 && view.joined(i - 1) && endsPerson(i);
+          const strong = listed || view.index.isKnownSurname(last) || (last.endsWith('ي') && last.length >= 4) || starts.get(i + len - 1)?.type === 'PER';
           if (len >= 2 && !isGiven(view, i + len - 1) && strong) push(out, view, i, i + len, a.skip, 'PER', 'given-name', a.form);
           break;
         }
