@@ -100,6 +100,19 @@ function unlabelled<S extends { text: string; ambiguous: boolean }>(surfaces: S[
   return out;
 }
 
+/**
+ * ريال مدريد الإسباني، حزب الله اللبناني: when the name without the trailing nationality
+ * adjective is a surface of the same entry, the adjective describes and stays outside.
+ */
+function withoutNationality<S extends { text: string }>(surfaces: S[], nationalities: Set<string>): S[] {
+  const keys = new Set(surfaces.map((s) => phraseKey(s.text)));
+  return surfaces.filter((s) => {
+    const key = phraseKey(s.text);
+    const sp = key.lastIndexOf(' ');
+    return sp < 0 || !nationalities.has(key.slice(sp + 1)) || !keys.has(key.slice(0, sp));
+  });
+}
+
 export function compileLexicon(sources: ParsedSource[]): CompileResult {
   const diagnostics: Diagnostic[] = sources.flatMap((s) => s.diagnostics);
   const entries: CompiledEntry[] = [];
@@ -209,7 +222,7 @@ export function compileLexicon(sources: ParsedSource[]): CompileResult {
       // قناة الجزيرة: the label rule finds the name after the label; the label stays outside.
       // The canonical form too (حركة طالبان، نادي مانشستر يونايتد، النادي الأهلي): the name is
       // what follows the label, so a labelled surface becomes its name.
-      if (e.type === 'ORG') e.surfaces = unlabelled(e.surfaces, labels);
+      if (e.type === 'ORG') e.surfaces = withoutNationality(unlabelled(e.surfaces, labels), nationalities);
       if (e.type === 'PER') {
         e.surfaces = e.surfaces
           // اللواء قاسم سليماني: the title rule finds the name; a title inside the span would be wrong.

@@ -323,7 +323,9 @@ export function matchPatterns(view: TokenView, lexCands: Candidate[], opts: Reco
     }
     // --- organisation heads
     const head = view.kindAt(i, 'org-head');
-    if (head && i + 1 < n) {
+    // حزب الله القتالي: a known organisation starting with the head word is the whole name.
+    const knownHere = starts.get(i);
+    if (head && i + 1 < n && !(knownHere && knownHere.type === 'ORG' && !knownHere.ambiguous)) {
       const j = i + 1;
       if (tokens[j].quoteBefore) {
         const k = scanQuoted(view, j);
