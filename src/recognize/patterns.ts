@@ -26,6 +26,7 @@ const COMPOUND_FIRST = new Set(['عبد', 'عبدال']);
 /** ابو / ام + a given name is a kunya: it starts a name like a given name does. */
 const KUNYA = new Set(['ابو', 'ابي', 'ابا', 'ام']);
 const MAX_NAME_TOKENS = 5;
+const SCHOOL_HEADS = new Set(['جامعه', 'معهد', 'كليه']);
 
 /** Index of lexicon candidates by first token, for rules that build on them. */
 export type LexiconStarts = Map<number, Candidate>;
@@ -347,7 +348,11 @@ export function matchPatterns(view: TokenView, lexCands: Candidate[], opts: Reco
               k++;
               if (view.isExact(k - 1, 'nationality')) break;
             }
-            if (k > j && true) push(out, view, i, k, head.skip, 'ORG', 'org-head-definite', head.form);
+            if (k > j) push(out, view, i, k, head.skip, 'ORG', 'org-head-definite', head.form);
+            // جامعة ليدز، معهد ايفو: a foreign proper name after a school head (not an adjective).
+            else if (SCHOOL_HEADS.has(head.form) && !view.isStop(j) && !isNonName(view, j) && !isGiven(view, j) && !/[هي]$/.test(tokens[j].text) && view.analyses[j].length === 1) {
+              push(out, view, i, j + 1, head.skip, 'ORG', 'org-head-school', head.form);
+            }
           }
         }
       }
