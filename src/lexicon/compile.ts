@@ -223,6 +223,8 @@ export function compileLexicon(sources: ParsedSource[]): CompileResult {
       // The canonical form too (حركة طالبان، نادي مانشستر يونايتد، النادي الأهلي): the name is
       // what follows the label, so a labelled surface becomes its name.
       if (e.type === 'ORG') e.surfaces = withoutNationality(unlabelled(e.surfaces, labels), nationalities);
+      // البريطانية for the BBC, المصري for a person: a bare adjective is never the name.
+      if (e.type !== 'LOC') e.surfaces = e.surfaces.filter((s, k) => k === 0 || !nationalities.has(phraseKey(s.text)));
       if (e.type === 'PER') {
         e.surfaces = e.surfaces
           // اللواء قاسم سليماني: the title rule finds the name; a title inside the span would be wrong.
