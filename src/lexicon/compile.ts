@@ -226,6 +226,11 @@ export function compileLexicon(sources: ParsedSource[]): CompileResult {
       // البريطانية for the BBC, المصري for a person: a bare adjective is never the name.
       if (e.type !== 'LOC') e.surfaces = e.surfaces.filter((s, k) => k === 0 || !nationalities.has(phraseKey(s.text)));
       if (e.type === 'PER') {
+        // أبو الحسن is أبا الحسن and أبي الحسن in the other cases (رأيت أبا هريرة، عن أبي هريرة).
+        e.surfaces = e.surfaces.flatMap((s) => {
+          const m = /^[اأإآ]بو\s+(.+)$/.exec(s.text.trim());
+          return m ? [s, { ...s, text: `أبا ${m[1]}` }, { ...s, text: `أبي ${m[1]}` }] : [s];
+        });
         e.surfaces = e.surfaces
           // اللواء قاسم سليماني: the title rule finds the name; a title inside the span would be wrong.
           .filter((s, k) => k === 0 || !titles.has(phraseKey(s.text).split(' ')[0]))
