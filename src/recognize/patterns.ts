@@ -384,7 +384,8 @@ export function matchPatterns(view: TokenView, lexCands: Candidate[], opts: Reco
     if (view.kindAt(i, 'speech-verb') && view.joined(i)) {
       const j = i + 1;
       const lex = starts.get(j);
-      if (lex && lex.type === 'PER') lex.ambiguous = false;
+      // استقبل سعادة السفير: a common word (here an honorific) is not confirmed as a name by the verb.
+      if (lex && lex.type === 'PER') lex.ambiguous = lex.ambiguous && lex.last - lex.first === 1 && view.isStop(j);
       // شدد علي أن: علي written with ي before a function word is the preposition على.
       else if (j < n && tokens[j].text === 'علي' && (j + 1 >= n || view.isStop(j + 1))) {
         // not a name

@@ -70,7 +70,9 @@ export function propagate(view: TokenView, chosen: Candidate[], ids: string[]): 
     }
   });
   for (const [k, v] of surnames) if (!known.has(k)) known.set(k, v);
-  const breaksName = (t: number): boolean => index.isWord('stop', tokens[t].text);
+  // A common word, or a name inside an event or prize name (جائزة نوبل), is not another mention.
+  const breaksName = (t: number): boolean =>
+    index.isWord('stop', tokens[t].text) || (t > 0 && !tokens[t].breakBefore && view.kindAt(t - 1, 'misc-head') !== undefined);
 
   // First words of known multi-word names: only those start a multi-word key (saves building
   // strings at every token).
