@@ -228,24 +228,19 @@ export function matchPatterns(view: TokenView, lexCands: Candidate[], opts: Reco
     }
   }
   // ستيوا بوخارست الروماني، فيردر بريمن الألماني: a city takes a feminine adjective (باريس
-  // الفرنسية); a city with a masculine nationality adjective is its club. An unknown word
-  // right before it is part of the club's name.
+  // الفرنسية); a city (not a capital: عمان الأردني is often مطار عمان الأردني) with a masculine
+  // nationality adjective is its club.
   for (const c of lexCands) {
     const k = c.last;
     if (c.type !== 'LOC' || c.entry === undefined || k >= n || !view.joined(k - 1) || !view.isExact(k, 'nationality')) continue;
     const adj = tokens[k].text;
     if (adj.endsWith('ه') || adj.endsWith('ين') || adj.endsWith('ون') || !hasArticle(adj)) continue;
     const sub = view.index.entryBasics(c.entry).subtype;
-    if (sub !== 'city' && sub !== 'capital' && sub !== 'town' && sub !== 'country') continue;
-    const p = c.first - 1;
-    const withPrev = p >= 0 && view.joined(p) && !starts.has(p) && !isNonName(view, p) && !hasArticle(tokens[p].text) && !isGiven(view, p);
-    if (withPrev) push(out, view, p, c.last, 0, 'ORG', 'club-nationality');
-    else {
-      c.type = 'ORG';
-      c.entry = undefined;
-      c.ambiguous = false;
-      c.rule = 'club-nationality';
-    }
+    if (sub !== 'city') continue;
+    c.type = 'ORG';
+    c.entry = undefined;
+    c.ambiguous = false;
+    c.rule = 'club-nationality';
   }
   // Does a person candidate found so far end right before token i?
   const endsPerson = (i: number): boolean => {
