@@ -79,10 +79,10 @@ export interface CompileResult {
  * that only came from a label (فالنسيا from نادي فالنسيا) may be a place or a word too, so it
  * is ambiguous: the label rule or other context confirms it.
  */
-function unlabelled<S extends { text: string; ambiguous: boolean }>(surfaces: S[], labels: Set<string>): S[] {
+function unlabelled<S extends { text: string; ambiguous: boolean }>(surfaces: S[], labels: Set<string>, maxRest = Infinity): S[] {
   const isLabelled = (words: string[]): boolean => {
     const first = phraseKey(words[0]);
-    return words.length >= 2 && (labels.has(first) || (first.startsWith('ال') && labels.has(first.slice(2))));
+    return words.length >= 2 && words.length - 1 <= maxRest && (labels.has(first) || (first.startsWith('ال') && labels.has(first.slice(2))));
   };
   const plain = surfaces.filter((s) => !isLabelled(s.text.trim().split(/\s+/)));
   const seen = new Set(plain.map((s) => phraseKey(s.text)));
@@ -112,6 +112,9 @@ function withoutNationality<S extends { text: string }>(surfaces: S[], nationali
     return sp < 0 || !nationalities.has(key.slice(sp + 1)) || !keys.has(key.slice(0, sp));
   });
 }
+
+/** شركة مايكروسوفت: a company is named without the word شركة when one word follows (not شركة نفط الجنوب). */
+const companyHeads = new Set(['شركه']);
 
 export function compileLexicon(sources: ParsedSource[]): CompileResult {
   const diagnostics: Diagnostic[] = sources.flatMap((s) => s.diagnostics);
@@ -222,7 +225,7 @@ export function compileLexicon(sources: ParsedSource[]): CompileResult {
       // قناة الجزيرة: the label rule finds the name after the label; the label stays outside.
       // The canonical form too (حركة طالبان، نادي مانشستر يونايتد، النادي الأهلي): the name is
       // what follows the label, so a labelled surface becomes its name.
-      if (e.type === 'ORG') e.surfaces = withoutNationality(unlabelled(e.surfaces, labels), nationalities);
+      if (e.type === 'ORG') e.surfaces = withoutNationality(unlabelled(unlabelled(e.surfaces, labels), companyHeads, 1), nationalities);
       // البريطانية for the BBC, المصري for a person: a bare adjective is never the name.
       if (e.type !== 'LOC') e.surfaces = e.surfaces.filter((s, k) => k === 0 || !nationalities.has(phraseKey(s.text)));
       if (e.type === 'PER') {

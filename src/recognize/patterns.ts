@@ -360,7 +360,7 @@ export function matchPatterns(view: TokenView, lexCands: Candidate[], opts: Reco
       if (tokens[j].quoteBefore) {
         const k = scanQuoted(view, j);
         if (k < n && tokens[k].quoteAfter) push(out, view, j, k + 1, 0, 'ORG', 'org-context-quoted');
-      } else if (lex && lex.type === 'ORG' && !tokens[j].breakBefore) lex.ambiguous = false;
+      } else if (lex && lex.type === 'ORG' && !tokens[j].breakBefore && !(lex.last - lex.first === 1 && view.isStop(j))) lex.ambiguous = false;
     }
     // --- organisation labels: قناة الجزيرة، وكالة فرانس برس، صحيفة "الحياة": the name alone
     const label = view.kindAt(i, 'org-label');
