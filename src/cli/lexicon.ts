@@ -112,7 +112,8 @@ export function registerLexicon(program: Command): void {
       for (let i = 0; i < index.entryCount; i++) {
         const e = index.entry(i);
         for (const s of e.surfaces) {
-          const amb = s.startsWith('?');
+          // '?' needs context, '~' is descriptive (tagged only with --descriptive-orgs).
+          const amb = s.startsWith('?') || s.startsWith('~');
           if (amb && !opts.withAmbiguous) continue;
           const text = amb ? s.slice(1) : s;
           const line = `${e.type}\t${opts.normalized ? phraseKey(text) : text}`;

@@ -128,8 +128,12 @@ export function compileLexicon(sources: ParsedSource[]): CompileResult {
   let descriptiveHeads = new Set<string>();
   let nationalities = new Set<string>();
   let titleMods = new Set<string>();
+  // Surfaces flagged descriptive (مجلس النواب): with a nationality adjective they still describe.
+  const flaggedDescriptive = new Set<string>();
+  for (const src of sources) for (const e of src.entities) for (const s of e.surfaces) if (s.descriptive) flaggedDescriptive.add(phraseKey(s.text));
   const isDescriptive = (key: string): boolean => {
     const toks = key.split(' ');
+    if (toks.length >= 2 && nationalities.has(toks[toks.length - 1]) && flaggedDescriptive.has(toks.slice(0, -1).join(' '))) return true;
     // A generic body with only a portfolio (وزارة الخارجية، مجلس الوزراء) names no one in particular.
     if (toks.length === 2 && descriptiveHeads.has(toks[0]) && titleMods.has(toks[1])) return true;
     if (toks.length < 2 || toks.length > 3 || !nationalities.has(toks[toks.length - 1])) return false;
@@ -158,7 +162,7 @@ export function compileLexicon(sources: ParsedSource[]): CompileResult {
     const keys = new Set<string>();
     const entry = entries[idx] as [EntityType, string, string, string, string, string];
     const written = new Set(entry[5] ? entry[5].split('|') : []);
-    for (const s of e.surfaces) written.add((s.ambiguous ? '?' : '') + s.text);
+    for (const s of e.surfaces) written.add((s.ambiguous ? '?' : s.descriptive ? '~' : '') + s.text);
     entry[5] = [...written].join('|');
     for (const s of e.surfaces) {
       const key = phraseKey(s.text);
@@ -178,7 +182,7 @@ export function compileLexicon(sources: ParsedSource[]): CompileResult {
       }
       others.push({ type: e.type, at, ambiguous: s.ambiguous, canonical: e.arabic, idx });
       where.set(key, others);
-      (forms[key] ??= []).push([idx, s.ambiguous ? 1 : isDescriptive(key) ? 2 : 0]);
+      (forms[key] ??= []).push([idx, s.ambiguous ? 1 : s.descriptive || isDescriptive(key) ? 2 : 0]);
     }
   };
 

@@ -32,6 +32,8 @@ export interface Surface {
   text: string;
   /** Needs context before it is tagged (also a common word or shared by many). */
   ambiguous: boolean;
+  /** Describes a body by its function (مجلس النواب، قوات الاحتلال): tagged only with --descriptive-orgs. */
+  descriptive?: boolean;
 }
 
 export interface EntitySourceEntry {
@@ -86,24 +88,26 @@ export function parseLexiconText(text: string, file: string): ParsedSource {
       if (cols.length < 4 || cols.length > 6) return err(`an entity line has 4 to 6 columns (arabic, type, subtype, english, variants, flags), found ${cols.length}`);
       const [, , subtype, en, variants = '', flags = ''] = cols;
       if (!en) return err(`"${arabic}" has no English name`);
-      const unknownFlags = flags.split(/[ ,]+/).filter((f) => f && f !== 'ambiguous');
-      if (unknownFlags.length) return err(`unknown flag "${unknownFlags[0]}" (known: ambiguous)`);
-      const surfaces: Surface[] = [{ text: arabic, ambiguous: flags.includes('ambiguous') }];
+      const flagList = flags.split(/[ ,]+/).filter(Boolean);
+      const unknownFlags = flagList.filter((f) => f !== 'ambiguous' && f !== 'descriptive');
+      if (unknownFlags.length) return err(`unknown flag "${unknownFlags[0]}" (known: ambiguous, descriptive)`);
+      const surfaces: Surface[] = [{ text: arabic, ambiguous: flagList.includes('ambiguous'), descriptive: flagList.includes('descriptive') }];
       for (const v of splitVariants(variants)) {
         const ambiguous = v.startsWith('?');
-        const t = ambiguous ? v.slice(1).trim() : v;
+        const descriptive = v.startsWith('~');
+        const t = ambiguous || descriptive ? v.slice(1).trim() : v;
         if (!t) continue;
         if (!ARABIC_RE.test(t)) {
           err(`variant "${t}" has no Arabic letters`);
           continue;
         }
-        surfaces.push({ text: t, ambiguous });
+        surfaces.push({ text: t, ambiguous, descriptive });
       }
       out.entities.push({ type: second as EntityType, arabic, subtype, en, surfaces, file, line });
     } else if ((WORD_KINDS as readonly string[]).includes(second)) {
       if (cols.length > 4) return err(`a word line has 3 or 4 columns (arabic, kind, english, variants), found ${cols.length}`);
       const [, , en, variants = ''] = cols;
-      const surfaces = [arabic, ...splitVariants(variants).map((v) => v.replace(/^\?/, ''))];
+      const surfaces = [arabic, ...splitVariants(variants).map((v) => v.replace(/^[?~]/, ''))];
       out.words.push({ kind: second as WordKind, arabic, en, surfaces, file, line });
     } else {
       err(`unknown type or kind "${second}" (types: ${ENTITY_TYPES.join(', ')}; kinds: ${WORD_KINDS.join(', ')})`);
