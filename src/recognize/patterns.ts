@@ -26,6 +26,11 @@ const COMPOUND_FIRST = new Set(['عبد', 'عبدال']);
 /** ابو / ام + a given name is a kunya: it starts a name like a given name does. */
 const KUNYA = new Set(['ابو', 'ابي', 'ابا', 'ام']);
 const MAX_NAME_TOKENS = 5;
+/**
+ * Endings of nouns and adverbs, not of names, after a speech verb: attached pronouns (رغبته،
+ * لكم), sound plurals (دبلوماسيون), the accusative ـاً (شيئا، شرعياً).
+ */
+const NOUN_ENDING = /(ه|كم|هم|ها|ون|ين|ا)$/;
 const SCHOOL_HEADS = new Set(['جامعه', 'معهد', 'كليه']);
 
 /** Index of lexicon candidates by first token, for rules that build on them. */
@@ -387,7 +392,7 @@ export function matchPatterns(view: TokenView, lexCands: Candidate[], opts: Reco
       } else if (!lex && isGiven(view, j)) {
         const len = personNameLength(view, j, starts, true);
         if (len > 0) push(out, view, j, j + len, 0, 'PER', 'speech-verb');
-      } else if (!lex && j < n && !isNonName(view, j) && !hasArticle(tokens[j].text) && !view.isExact(j, 'nationality') && (j + 1 >= n || tokens[j + 1].breakBefore || view.isStop(j + 1))) {
+      } else if (!lex && j < n && !isNonName(view, j) && !hasArticle(tokens[j].text) && !view.isExact(j, 'nationality') && !NOUN_ENDING.test(tokens[j].text) && (j + 1 >= n || tokens[j + 1].breakBefore || view.isStop(j + 1))) {
         // وأوضح فيرجسون أن: an unknown word between a speech verb and a function word is its subject.
         push(out, view, j, j + 1, 0, 'PER', 'speech-verb');
       }

@@ -57,7 +57,10 @@ export function propagate(view: TokenView, chosen: Candidate[], ids: string[]): 
     if (c.type === 'PER' && multi && (c.entry !== undefined || c.rule === 'title')) {
       const last = tokens[c.last - 1].text;
       const isGiven = index.isWord('male', last) || index.isWord('female', last);
-      if (last.length >= 3 && !isGiven && !index.isWord('stop', last)) remember(surnames, last, c, ids[i]);
+      // A rule's guess must end in a word shaped like a family name (البرادعي، بوصوفة), not a
+      // noun the name rule ran into (عميد الأدب، برنامجا).
+      const shaped = c.entry !== undefined || ((!last.startsWith('ال') || last.endsWith('ي')) && !/(ا|ه|ون|ين)$/.test(last));
+      if (last.length >= 3 && !isGiven && shaped && !index.isWord('stop', last)) remember(surnames, last, c, ids[i]);
     }
   });
   // Bare family names take the full name's identity.
