@@ -26,6 +26,8 @@ const COMPOUND_FIRST = new Set(['عبد', 'عبدال']);
 /** ابو / ام + a given name is a kunya: it starts a name like a given name does. */
 const KUNYA = new Set(['ابو', 'ابي', 'ابا', 'ام']);
 const MAX_NAME_TOKENS = 5;
+/** Tokens either side in which sports words make a passage about sport. */
+const SPORT_WINDOW = 25;
 /**
  * Endings of nouns and adverbs, not of names, after a speech verb: attached pronouns (رغبته،
  * لكم), sound plurals (دبلوماسيون), the accusative ـاً (شيئا، شرعياً).
@@ -230,6 +232,35 @@ export function matchPatterns(view: TokenView, lexCands: Candidate[], opts: Reco
       c.type = 'ORG';
       c.entry = undefined;
       c.rule = 'sport-club';
+    }
+  }
+  // اقترب برشلونة من اللقب، مباراة العنابي: in a passage about a match, a name that is also a
+  // club or a national team (a city, or an ambiguous nickname) is the team.
+  const sportAt: number[] = [];
+  for (let t = 0; t < n; t++) if (view.kindAt(t, 'sport-context')) sportAt.push(t);
+  const sportsNear = (t: number): number => {
+    let count = 0;
+    for (const s of sportAt) if (s >= t - SPORT_WINDOW && s <= t + SPORT_WINDOW) count++;
+    return count;
+  };
+  if (sportAt.length >= 2) {
+    for (const c of lexCands) {
+      if (c.type === 'ORG' && !c.ambiguous) continue;
+      if (c.type !== 'ORG' && !(c.type === 'LOC' && c.entry !== undefined && view.index.entryBasics(c.entry).subtype === 'city')) continue;
+      const team = view.index.lookup(surfaceKey(view, c))?.find((r) => {
+        const b = view.index.entryBasics(r.entry);
+        return b.type === 'ORG' && (b.subtype === 'club' || b.subtype === 'national-team');
+      });
+      // تشرين the month, الاتحاد the union: a common word needs the sports word right before it.
+      const common = c.last - c.first === 1 && view.isStop(c.first);
+      const close = c.first > 0 && view.joined(c.first - 1) && view.kindAt(c.first - 1, 'sport-context') !== undefined;
+      if (team && sportsNear(c.first) >= 2 && (!common || close)) {
+        c.type = 'ORG';
+        c.entry = team.entry;
+        c.ambiguous = false;
+        c.directContextOnly = false;
+        c.rule = 'sport-passage';
+      }
     }
   }
   // ستيوا بوخارست الروماني، فيردر بريمن الألماني: a city takes a feminine adjective (باريس
