@@ -346,9 +346,11 @@ export function matchPatterns(view: TokenView, lexCands: Candidate[], opts: Reco
           const len = 1 + personNameLength(view, i + 1, starts);
           const last = tokens[i + len - 1].text;
           // هاني عبادة ووائل زنجا: right after another person's name, a list goes on.
-          const listed = i > 0 && view.joined(i - 1) && endsPerson(i);
+          const listed = i > 0 && endsPerson(i);
           const strong = listed || view.index.isKnownSurname(last) || (last.endsWith('ي') && last.length >= 4) || starts.get(i + len - 1)?.type === 'PER';
-          if (len >= 2 && !isGiven(view, i + len - 1) && strong) push(out, view, i, i + len, a.skip, 'PER', 'given-name', a.form);
+          // وأحمد حسام: two given names are a full name (given name + father's name).
+          const twoGiven = len >= 2 && isGiven(view, i + len - 1) && view.kindAt(i, 'male') !== undefined && !view.isStop(i + len - 1);
+          if (len >= 2 && ((!isGiven(view, i + len - 1) && strong) || twoGiven)) push(out, view, i, i + len, a.skip, 'PER', 'given-name', a.form);
           break;
         }
       }
