@@ -201,6 +201,19 @@ export function compileLexicon(sources: ParsedSource[]): CompileResult {
       wordSets.set(w.kind, set);
     }
   }
+  // Foreign given names (from given-names-foreign*.tsv, and not also Arabic given names):
+  // after them comes a foreign family name that looks like no Arabic word pattern.
+  const arabicGiven = new Set<string>();
+  const foreignGiven = new Set<string>();
+  for (const src of sources) {
+    for (const w of src.words) {
+      if (w.kind !== 'male' && w.kind !== 'female') continue;
+      const foreign = /(^|\/)given-names-foreign[^/]*\.tsv$/.test(w.file);
+      for (const s of w.surfaces) (foreign ? foreignGiven : arabicGiven).add(phraseKey(s));
+    }
+  }
+  for (const g of arabicGiven) foreignGiven.delete(g);
+  wordSets.set('foreign-given', foreignGiven);
   // A bare given name (قاسم for نعيم قاسم) alone is not evidence of one person.
   const givenNames = new Set([...(wordSets.get('male') ?? []), ...(wordSets.get('female') ?? [])]);
   const titles = wordSets.get('per-title') ?? new Set<string>();

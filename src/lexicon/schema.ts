@@ -11,6 +11,8 @@ export type EntityType = (typeof ENTITY_TYPES)[number];
 export const WORD_KINDS = [
   'male',
   'female',
+  /** Derived: given names listed only in words/given-names-foreign*.tsv (جون، فرناندو). */
+  'foreign-given',
   'nationality',
   'per-title',
   'title-mod',

@@ -144,7 +144,7 @@ export function personNameLength(view: TokenView, j: number, starts: LexiconStar
     }
     // After a title or a speech verb (السيد محمد القباج، ذكر خالد عليوة) a name is expected, so
     // any plain word may be the family name; elsewhere it must look like one.
-    if (k > j && !(introduced ? plainNameWord(view, k) : looksLikeFamilyName(view, k))) break;
+    if (k > j && !(introduced || view.isExact(j, 'foreign-given') ? plainNameWord(view, k) : looksLikeFamilyName(view, k))) break;
     k++; // a family name ends the name
     break;
   }
