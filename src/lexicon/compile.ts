@@ -251,9 +251,20 @@ export function compileLexicon(sources: ParsedSource[]): CompileResult {
           const m = /^[اأإآ]بو\s+(.+)$/.exec(s.text.trim());
           return m ? [s, { ...s, text: `أبا ${m[1]}` }, { ...s, text: `أبي ${m[1]}` }] : [s];
         });
+        // النبي محمد، الملكة رانيا، البابا شنودة الثالث as the canonical form: the title rule
+        // finds the name after the title, so the surface is the name. Epithets stay whole
+        // (الملك العادل، الشيخ المفيد، الحاكم بأمر الله).
+        const canon = e.surfaces[0].text.trim().split(/\s+/);
+        const rest = canon.slice(1);
+        const restFirst = rest.length ? phraseKey(rest[0]) : '';
+        const moved = rest.length > 0 && titles.has(phraseKey(canon[0])) && (givenNames.has(restFirst) || (rest.length >= 2 && !/^(ال|ب|ل)/.test(restFirst)));
+        if (moved) {
+          const onlyGiven = rest.every((w) => givenNames.has(phraseKey(w)));
+          e.surfaces = [...e.surfaces.slice(1), { ...e.surfaces[0], text: rest.join(' '), ambiguous: e.surfaces[0].ambiguous || rest.length === 1 || onlyGiven }];
+        }
         e.surfaces = e.surfaces
           // اللواء قاسم سليماني: the title rule finds the name; a title inside the span would be wrong.
-          .filter((s, k) => k === 0 || !titles.has(phraseKey(s.text).split(' ')[0]))
+          .filter((s, k) => (k === 0 && !moved) || !titles.has(phraseKey(s.text).split(' ')[0]))
           .map((s) => (!s.ambiguous && !phraseKey(s.text).includes(' ') && givenNames.has(phraseKey(s.text)) ? { ...s, ambiguous: true } : s));
       }
       // A name that is also a common word (آب August, كيف how) needs context.
