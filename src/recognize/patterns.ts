@@ -26,6 +26,8 @@ const COMPOUND_FIRST = new Set(['عبد', 'عبدال']);
 /** ابو / ام + a given name is a kunya: it starts a name like a given name does. */
 const KUNYA = new Set(['ابو', 'ابي', 'ابا', 'ام']);
 const MAX_NAME_TOKENS = 5;
+/** Regnal numbers (جيمس الأول، الفونسو الثالث عشر, إيزابيلا الثانية) end a ruler's name. */
+const ORDINALS = new Set(['الاول', 'الثاني', 'الثالث', 'الرابع', 'الخامس', 'السادس', 'السابع', 'الثامن', 'التاسع', 'العاشر', 'الحادي', 'الاولي', 'الثانيه', 'الثالثه', 'الرابعه', 'الخامسه', 'السادسه', 'السابعه', 'الثامنه', 'التاسعه', 'العاشره']);
 /** Tokens either side in which sports words make a passage about sport. */
 const SPORT_WINDOW = 25;
 /**
@@ -136,6 +138,10 @@ export function personNameLength(view: TokenView, j: number, starts: LexiconStar
       }
       k += 2;
       continue;
+    }
+    if (k > j && ORDINALS.has(t)) {
+      k += view.joined(k) && /^عشر/.test(tokens[k + 1].text) ? 2 : 1;
+      break;
     }
     if (isNonName(view, k)) break;
     if (isGiven(view, k)) {
