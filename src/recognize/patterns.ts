@@ -32,9 +32,9 @@ const ORDINALS = new Set(['الاول', 'الثاني', 'الثالث', 'الر�
 const SPORT_WINDOW = 25;
 /**
  * Endings of nouns and adverbs, not of names, after a speech verb: attached pronouns (رغبته،
- * لكم), sound plurals (دبلوماسيون), the accusative ـاً (شيئا، شرعياً).
+ * لكم), the accusative ـاً (شيئا، شرعياً). Not -ون/-ين: foreign family names end so (بوتين، نيلسون).
  */
-const NOUN_ENDING = /(ه|كم|هم|ها|ون|ين|ا)$/;
+const NOUN_ENDING = /(ه|كم|هم|ها|ا)$/;
 const SCHOOL_HEADS = new Set(['جامعه', 'معهد', 'كليه']);
 
 /** Index of lexicon candidates by first token, for rules that build on them. */
