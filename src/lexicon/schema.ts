@@ -93,7 +93,7 @@ export function parseLexiconText(text: string, file: string): ParsedSource {
       const flagList = flags.split(/[ ,]+/).filter(Boolean);
       const unknownFlags = flagList.filter((f) => f !== 'ambiguous' && f !== 'descriptive');
       if (unknownFlags.length) return err(`unknown flag "${unknownFlags[0]}" (known: ambiguous, descriptive)`);
-      const surfaces: Surface[] = [{ text: arabic, ambiguous: flagList.includes('ambiguous'), descriptive: flagList.includes('descriptive') }];
+      const surfaces: Surface[] = [{ text: arabic, ambiguous: flagList.includes('ambiguous'), ...(flagList.includes('descriptive') ? { descriptive: true } : {}) }];
       for (const v of splitVariants(variants)) {
         const ambiguous = v.startsWith('?');
         const descriptive = v.startsWith('~');
@@ -103,7 +103,7 @@ export function parseLexiconText(text: string, file: string): ParsedSource {
           err(`variant "${t}" has no Arabic letters`);
           continue;
         }
-        surfaces.push({ text: t, ambiguous, descriptive });
+        surfaces.push({ text: t, ambiguous, ...(descriptive ? { descriptive } : {}) });
       }
       out.entities.push({ type: second as EntityType, arabic, subtype, en, surfaces, file, line });
     } else if ((WORD_KINDS as readonly string[]).includes(second)) {

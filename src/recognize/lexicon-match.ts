@@ -34,8 +34,9 @@ export function matchLexicon(view: TokenView, opts: RecognizeOptions = {}): Cand
           type: index.entryType(ref.entry),
           source: 'lexicon',
           entry: ref.entry,
-          // كتبت = ك+تبت, بليون = ب+ليون: a clitic reading of a common word needs context.
-          ambiguous: ref.ambiguous || (a.skip > 0 && len === 1 && view.isStop(i)),
+          // كتبت = ك+تبت, بليون = ب+ليون, كريم ماجد = ك+ريم ماجد: a clitic reading of a common
+          // word or of a given name needs context.
+          ambiguous: ref.ambiguous || (a.skip > 0 && ((len === 1 && view.isStop(i)) || view.isExact(i, 'male') || view.isExact(i, 'female'))),
           rule: a.clitics ? `lexicon (${a.clitics}+)` : 'lexicon',
           firstForm: a.form,
         };

@@ -46,6 +46,13 @@ export function lexiconStarts(cands: Candidate[]): LexiconStarts {
   return m;
 }
 
+/** The lexicon candidate at token j, unless it is a clitic reading of a given name (ك+ريم in كريم). */
+function knownAt(view: TokenView, starts: LexiconStarts, j: number): Candidate | undefined {
+  const c = starts.get(j);
+  if (c && c.start > view.tokens[j].start && (view.isExact(j, 'male') || view.isExact(j, 'female'))) return undefined;
+  return c;
+}
+
 /** True when token i is a word that ends or cannot be part of a name. */
 function isNonName(view: TokenView, i: number): boolean {
   const t = view.tokens[i].text;
@@ -422,7 +429,7 @@ export function matchPatterns(view: TokenView, lexCands: Candidate[], opts: Reco
     // --- speech verbs: قال فيرجسون، وأضاف محمد: a (possibly single) given name or a known person
     if (view.kindAt(i, 'speech-verb') && view.joined(i)) {
       const j = i + 1;
-      const lex = starts.get(j);
+      const lex = knownAt(view, starts, j);
       // استقبل سعادة السفير: a common word (here an honorific) is not confirmed as a name by the verb.
       if (lex && lex.type === 'PER') lex.ambiguous = lex.ambiguous && lex.last - lex.first === 1 && view.isStop(j);
       // شدد علي أن: علي written with ي before a function word is the preposition على.
