@@ -238,6 +238,9 @@ export function compileLexicon(sources: ParsedSource[]): CompileResult {
       if (e.type === 'LOC') {
         // Even the canonical form: نهر النيجر is tagged النيجر, the head outside, like مدينة X.
         e.surfaces = e.surfaces.filter((s) => !headedPlace(phraseKey(s.text)));
+        // الصينية the Iraqi town is far more often "Chinese": a place that is also a nationality
+        // adjective needs context (countries such as سورية have their own rule).
+        if (e.subtype !== 'country') e.surfaces = e.surfaces.map((s) => (nationalities.has(phraseKey(s.text)) ? { ...s, ambiguous: true } : s));
       }
       // قناة الجزيرة: the label rule finds the name after the label; the label stays outside.
       // The canonical form too (حركة طالبان، نادي مانشستر يونايتد، النادي الأهلي): the name is
