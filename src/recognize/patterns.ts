@@ -29,7 +29,12 @@ const MAX_NAME_TOKENS = 5;
 /** Regnal numbers (جيمس الأول، الفونسو الثالث عشر, إيزابيلا الثانية) end a ruler's name. */
 const ORDINALS = new Set(['الاول', 'الثاني', 'الثالث', 'الرابع', 'الخامس', 'السادس', 'السابع', 'الثامن', 'التاسع', 'العاشر', 'الحادي', 'الاولي', 'الثانيه', 'الثالثه', 'الرابعه', 'الخامسه', 'السادسه', 'السابعه', 'الثامنه', 'التاسعه', 'العاشره']);
 /** Tokens either side in which sports words make a passage about sport. */
-const SPORT_WINDOW = 25;
+const SPORT_WINDOW = 100;
+/**
+ * Sports words that only sports reporting uses (not امام، مواجهة، هزم, which war reporting
+ * shares): they make a passage about sport.
+ */
+const MATCH_WORDS = new Set(['مباراه', 'المباراه', 'فريق', 'الفريق', 'لاعب', 'اللاعب', 'مدرب', 'المدرب', 'حارس', 'مرمي', 'مهاجم', 'ناديه', 'مضيفه', 'ضيفه', 'منافسه', 'تعادل']);
 /**
  * Endings of nouns and adverbs, not of names, after a speech verb: attached pronouns (رغبته،
  * لكم), the accusative ـاً (شيئا، شرعياً). Not -ون/-ين: foreign family names end so (بوتين، نيلسون).
@@ -250,13 +255,16 @@ export function matchPatterns(view: TokenView, lexCands: Candidate[], opts: Reco
   // اقترب برشلونة من اللقب، مباراة العنابي: in a passage about a match, a name that is also a
   // club or a national team (a city, or an ambiguous nickname) is the team.
   const sportAt: number[] = [];
-  for (let t = 0; t < n; t++) if (view.kindAt(t, 'sport-context')) sportAt.push(t);
+  for (let t = 0; t < n; t++) {
+    const a = view.kindAt(t, 'sport-context');
+    if (a && MATCH_WORDS.has(a.form)) sportAt.push(t);
+  }
   const sportsNear = (t: number): number => {
     let count = 0;
     for (const s of sportAt) if (s >= t - SPORT_WINDOW && s <= t + SPORT_WINDOW) count++;
     return count;
   };
-  if (sportAt.length >= 2) {
+  if (sportAt.length >= 1) {
     for (const c of lexCands) {
       if (c.type === 'ORG' && !c.ambiguous) continue;
       if (c.type !== 'ORG' && !(c.type === 'LOC' && c.entry !== undefined && view.index.entryBasics(c.entry).subtype === 'city')) continue;
@@ -267,7 +275,7 @@ export function matchPatterns(view: TokenView, lexCands: Candidate[], opts: Reco
       // تشرين the month, الاتحاد the union: a common word needs the sports word right before it.
       const common = c.last - c.first === 1 && view.isStop(c.first);
       const close = c.first > 0 && view.joined(c.first - 1) && view.kindAt(c.first - 1, 'sport-context') !== undefined;
-      if (team && sportsNear(c.first) >= 2 && (!common || close)) {
+      if (team && sportsNear(c.first) >= 1 && (!common || close)) {
         c.type = 'ORG';
         c.entry = team.entry;
         c.ambiguous = false;
