@@ -284,21 +284,6 @@ export function matchPatterns(view: TokenView, lexCands: Candidate[], opts: Reco
       }
     }
   }
-  // ستيوا بوخارست الروماني، فيردر بريمن الألماني: a city takes a feminine adjective (باريس
-  // الفرنسية); a city (not a capital: عمان الأردني is often مطار عمان الأردني) with a masculine
-  // nationality adjective is its club.
-  for (const c of lexCands) {
-    const k = c.last;
-    if (c.type !== 'LOC' || c.entry === undefined || k >= n || !view.joined(k - 1) || !view.isExact(k, 'nationality')) continue;
-    const adj = tokens[k].text;
-    if (adj.endsWith('ه') || adj.endsWith('ين') || adj.endsWith('ون') || !hasArticle(adj)) continue;
-    const sub = view.index.entryBasics(c.entry).subtype;
-    if (sub !== 'city') continue;
-    c.type = 'ORG';
-    c.entry = undefined;
-    c.ambiguous = false;
-    c.rule = 'club-nationality';
-  }
   // Does a person candidate found so far end right before token i?
   const endsPerson = (i: number): boolean => {
     for (let k = out.length - 1; k >= 0 && k >= out.length - 4; k--) if (out[k].type === 'PER' && out[k].last === i) return true;
