@@ -414,7 +414,8 @@ export function matchPatterns(view: TokenView, lexCands: Candidate[], opts: Reco
       if (tokens[j].quoteBefore) {
         const k = scanQuoted(view, j);
         if (k < n && tokens[k].quoteAfter) push(out, view, j, k + 1, 0, 'ORG', 'org-label-quoted');
-      } else if (lex) {
+      } else if (lex && !(lex.last - lex.first === 1 && view.isStop(j))) {
+        // (النادي كان مختلفا: a common word after a label is the sentence going on.)
         takeOrgReading(view, lex);
       }
       // An unknown word after a label is too often a common noun (صحيفة يومية، موقع الرصد).

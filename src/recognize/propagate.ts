@@ -100,7 +100,7 @@ export function propagate(view: TokenView, chosen: Candidate[], ids: string[]): 
           key += ' ' + tokens[i + len - 1].text;
         }
         const name = known.get(key);
-        if (name && (!hit || len > hit.len) && near(name.at, tokens[i].start) && !(len === 1 && breaksName(i))) hit = { len, skip: a.skip, name };
+        if (name && (!hit || len > hit.len) && near(name.at, tokens[i].start) && !(len === 1 && (breaksName(i) || index.isWord('stop', a.form)))) hit = { len, skip: a.skip, name };
       }
     }
     if (!hit) continue;
