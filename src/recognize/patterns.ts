@@ -240,7 +240,8 @@ export function matchPatterns(view: TokenView, lexCands: Candidate[], opts: Reco
   }
   // « نيسان », « الشرق الأوسط »: a quoted name with an organisation reading is that organisation.
   for (const c of lexCands) {
-    if (tokens[c.first].quoteBefore && tokens[c.last - 1].quoteAfter) takeOrgReading(view, c);
+    // (Not a quoted adjective: " العربية " is emphasis, not the channel.)
+    if (tokens[c.first].quoteBefore && tokens[c.last - 1].quoteAfter && !(c.last - c.first === 1 && view.isExact(c.first, 'nationality'))) takeOrgReading(view, c);
   }
   // حارس مرمى مانشستر، أمام ليفربول: after a sports word a city is its club.
   for (const c of lexCands) {
