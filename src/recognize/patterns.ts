@@ -131,6 +131,13 @@ export function personNameLength(view: TokenView, j: number, starts: LexiconStar
     if (k > j && tokens[k].breakBefore) break;
     const t = tokens[k].text;
     const lex = starts.get(k);
+    // حسن البرنوصي، محمد الكندي: after given names a one-word place or nationality in ـي is the
+    // family name (a nisba), not the next entity.
+    const nisba = k > j && isGiven(view, k - 1) && hasArticle(t) && t.endsWith('ي') && t.length >= 5 && (!lex || lex.last - lex.first === 1);
+    if (nisba && (lex?.type === 'LOC' || view.isExact(k, 'nationality'))) {
+      k++;
+      break;
+    }
     if (lex && !lex.ambiguous && lex.type !== 'PER') break;
     // جعفر وعمرو زكي: a known person behind و starts the next name of a list.
     if (k > j && lex && lex.type === 'PER' && lex.start > tokens[k].start) break;
