@@ -139,6 +139,9 @@ export function personNameLength(view: TokenView, j: number, starts: LexiconStar
       break;
     }
     if (lex && !lex.ambiguous && lex.type !== 'PER') break;
+    // وشارون وبلير، أدونيس وأبو ميثارمي: و + a given name, kunya or known person starts the
+    // next name of a list (وليد، وائل are names themselves).
+    if (k > j && t.startsWith('و') && !isGiven(view, k) && view.analyses[k].some((a) => a.clitics === 'و' && (KUNYA.has(a.form) || a.form === 'بن' || view.index.isWord('male', a.form) || view.index.isWord('female', a.form) || (lex !== undefined && lex.type === 'PER')))) break;
     // جعفر وعمرو زكي: a known person behind و starts the next name of a list.
     if (k > j && lex && lex.type === 'PER' && lex.start > tokens[k].start) break;
     if (lex && lex.type === 'PER' && !lex.ambiguous && !(lex.last - lex.first === 1 && isGiven(view, k))) {
