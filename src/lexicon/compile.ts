@@ -213,6 +213,23 @@ export function compileLexicon(sources: ParsedSource[]): CompileResult {
     }
   }
   for (const g of arabicGiven) foreignGiven.delete(g);
+  // غانلويغي/جانلويجي: foreign first names in the other spelling of the hard g too, unless
+  // that spelling is an Arabic given name or another listed word.
+  const listed = new Set<string>();
+  for (const set of wordSets.values()) for (const w of set) listed.add(w);
+  for (const src of sources) {
+    for (const w of src.words) {
+      if ((w.kind !== 'male' && w.kind !== 'female') || !/(^|\/)given-names-foreign[^/]*\.tsv$/.test(w.file)) continue;
+      for (const surf of w.surfaces) {
+        if (!/[غج]/.test(surf)) continue;
+        const other = phraseKey(surf.replace(/[غج]/g, (ch) => (ch === 'غ' ? 'ج' : 'غ')));
+        if (listed.has(other)) continue;
+        listed.add(other);
+        wordSets.get(w.kind)!.add(other);
+        foreignGiven.add(other);
+      }
+    }
+  }
   wordSets.set('foreign-given', foreignGiven);
   // A bare given name (قاسم for نعيم قاسم) alone is not evidence of one person.
   const givenNames = new Set([...(wordSets.get('male') ?? []), ...(wordSets.get('female') ?? [])]);
@@ -233,6 +250,28 @@ export function compileLexicon(sources: ParsedSource[]): CompileResult {
     const rest = key.slice(sp + 1);
     return placeKeys.has(rest) || placeKeys.has(rest.split(' ')[0]);
   };
+  // Foreign names write the hard g as غ (Levant, Gulf) or ج (Egypt): أراغون/أراجون, غوتيريش/
+  // جوتيريش. For entries of the world files, the other spelling is added when it is no one
+  // else's surface and no listed word.
+  const allKeys = new Set<string>();
+  for (const src of sources) for (const e of src.entities) for (const s of e.surfaces) allKeys.add(phraseKey(s.text));
+  for (const set of wordSets.values()) for (const w of set) allKeys.add(w);
+  for (const src of sources) {
+    for (const e of src.entities) {
+      if (e.type === 'ORG' || !/(^|\/)(world[^/]*|places-2|sport|history-culture)\.tsv$/.test(e.file)) continue;
+      const extra: typeof e.surfaces = [];
+      for (const s of e.surfaces) {
+        if (!/[غج]/.test(s.text) || /^ال/.test(s.text)) continue;
+        const other = s.text.replace(/[غج]/g, (ch) => (ch === 'غ' ? 'ج' : 'غ'));
+        const key = phraseKey(other);
+        if (!allKeys.has(key)) {
+          allKeys.add(key);
+          extra.push({ ...s, text: other });
+        }
+      }
+      e.surfaces = [...e.surfaces, ...extra];
+    }
+  }
   for (const src of sources) {
     for (const e of src.entities) {
       if (e.type === 'LOC') {
