@@ -60,7 +60,10 @@ export function propagate(view: TokenView, chosen: Candidate[], ids: string[]): 
       // A rule's guess must end in a word shaped like a family name (البرادعي، بوصوفة), not a
       // noun the name rule ran into (عميد الأدب، برنامجا).
       const shaped = c.entry !== undefined || ((!last.startsWith('ال') || last.endsWith('ي')) && !/(ا|ه|ون|ين)$/.test(last));
-      if (last.length >= 3 && !isGiven && shaped && !index.isWord('stop', last)) remember(surnames, last, c, ids[i]);
+      // Not an adjective (محمد المصري: المصري elsewhere is "Egyptian") nor the second half of a
+      // compound given name (عز الدين، عبد الله).
+      const compoundTail = last === 'الدين' || last === 'الله';
+      if (last.length >= 3 && !isGiven && shaped && !compoundTail && !index.isWord('nationality', last) && !index.isWord('stop', last)) remember(surnames, last, c, ids[i]);
     }
   });
   // Bare family names take the full name's identity.
