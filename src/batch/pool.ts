@@ -5,7 +5,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import { loadLexiconIndex } from '../lexicon/load.js';
-import { runTask, type Result, type Task, type TaskConfig } from './process.js';
+import { runTaskLoading, type Result, type Task, type TaskConfig } from './process.js';
 
 export interface Executor {
   run(task: Task): Promise<Result>;
@@ -21,7 +21,7 @@ export class InlineExecutor implements Executor {
   }
   run(task: Task): Promise<Result> {
     // Yield to the event loop between tasks so that signals and output errors are seen.
-    return new Promise((resolve) => setImmediate(() => resolve(runTask(task, this.cfg, this.index))));
+    return new Promise((resolve) => setImmediate(() => resolve(runTaskLoading(task, this.cfg, this.index))));
   }
   async close(): Promise<void> {}
   kill(): void {}

@@ -6,7 +6,7 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import { clusterEntities, extract, type Cluster, type Document, type Entity, type EntityType } from '../index.js';
-import { detectLanguage } from '../text/language.js';
+import { DetectorNotLoaded, detectLanguageIfLoaded, loadLanguageDetector } from '../text/language.js';
 import type { LexiconIndex } from '../lexicon/lexicon-index.js';
 import { BinaryInputError, decodeBytes, type Encoding } from '../io/decode.js';
 import { InputError } from '../io/errors.js';
@@ -99,7 +99,22 @@ export function runTask(task: Task, cfg: TaskConfig, index: LexiconIndex): Resul
         return processRecords(task.source, task.firstLine, task.lines, task.bytes, cfg, index, false);
     }
   } catch (e) {
+    if (e instanceof DetectorNotLoaded) throw e;
     return fail(e);
+  }
+}
+
+/**
+ * runTask, loading the language detector the first time a text needs it (most runs never
+ * do). Tasks are pure apart from reading their input, so running one again is safe.
+ */
+export async function runTaskLoading(task: Task, cfg: TaskConfig, index: LexiconIndex): Promise<Result> {
+  try {
+    return runTask(task, cfg, index);
+  } catch (e) {
+    if (!(e instanceof DetectorNotLoaded)) throw e;
+    await loadLanguageDetector();
+    return runTask(task, cfg, index);
   }
 }
 
@@ -138,7 +153,7 @@ function render(doc: Document, text: string, cfg: TaskConfig): { out: string; do
 }
 
 function languageCheck(source: string, text: string, cfg: TaskConfig, warnings: string[]): string {
-  const lang = detectLanguage(text);
+  const lang = detectLanguageIfLoaded(text);
   if (text.trim() && !lang.isArabic) {
     const why = `text does not look like Arabic (detected ${lang.code}, ${Math.round(lang.arabicShare * 100)}% Arabic letters)`;
     if (cfg.strict) throw new InputError(source, `${why}; --strict makes this an error`);
@@ -237,6 +252,7 @@ export function processRecords(source: string, firstLine: number, lines: string[
     try {
       language = languageCheck(where, text, cfg, []);
     } catch (e) {
+      if (e instanceof DetectorNotLoaded) throw e;
       failures.push((e as Error).message);
       continue;
     }
