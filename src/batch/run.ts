@@ -8,9 +8,9 @@
  * with at most `jobs * 4` units in flight (bounded memory).
  */
 import { statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { cpus } from 'node:os';
 import { join, normalize as normalizePath } from 'node:path';
-import Table from 'cli-table3';
 import type { Cluster, Document, EntityType } from '../index.js';
 import { EXIT, InputError, UserError } from '../io/errors.js';
 import { AtomicFile, removeLiveTemps, writeFileAtomic } from '../io/atomic.js';
@@ -145,6 +145,7 @@ export async function runBatch(opts: BatchOptions, io: BatchIO): Promise<BatchSu
   const chunkChars = opts.chunkChars ?? 1 << 18;
   const contextChars = opts.contextChars ?? 16 * 1024;
   const ctx: FormatContext = { color: Boolean(opts.color), inputCount: inputs.length, translit: opts.translit };
+  await format.load?.(ctx);
   const canStream = STREAMABLE.has(format.name) && (format.name !== 'json' || Boolean(opts.outDir) || (inputs.length === 1 && !records));
   const cfg: TaskConfig = {
     types: opts.types,
@@ -501,6 +502,8 @@ export function summaryLine(s: BatchSummary): string {
 }
 
 export function summaryTable(s: BatchSummary): string {
+  // cli-table3 (CommonJS) is loaded only when a table is printed.
+  const Table = createRequire(import.meta.url)('cli-table3') as typeof import('cli-table3');
   const t = new Table({ head: ['files', 'MB', 'PER', 'LOC', 'ORG', 'skipped', 'failed', 'seconds', 'MB/s'], style: { head: [], border: [] } });
   t.push([String(s.files), (s.bytes / 1e6).toFixed(2), String(s.counts.PER), String(s.counts.LOC), String(s.counts.ORG), String(s.skipped), String(s.failed), s.seconds.toFixed(2), s.mbPerSec.toFixed(2)]);
   return `summary\n${t.toString()}\n`;
