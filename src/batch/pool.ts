@@ -3,7 +3,8 @@
  * (each loads the lexicon index once). Tasks are handed to the least busy worker; the
  * caller keeps results in input order (see run.ts), so the output never depends on timing.
  */
-import { Worker } from 'node:worker_threads';
+import { createRequire } from 'node:module';
+import type { Worker } from 'node:worker_threads';
 import { loadLexiconIndex } from '../lexicon/load.js';
 import { runTaskLoading, type Result, type Task, type TaskConfig } from './process.js';
 
@@ -39,6 +40,8 @@ export class WorkerPool implements Executor {
   private nextId = 0;
   constructor(jobs: number, cfg: TaskConfig, resourceLimits?: { maxOldGenerationSizeMb: number }) {
     const url = new URL('./worker.js', import.meta.url);
+    // worker_threads is loaded only when a pool is made: a single small input runs inline.
+    const { Worker } = createRequire(import.meta.url)('node:worker_threads') as typeof import('node:worker_threads');
     for (let i = 0; i < jobs; i++) {
       const worker = new Worker(url, { workerData: cfg, resourceLimits });
       const slot: Slot = { worker, busy: 0, pending: new Map() };
