@@ -38,7 +38,7 @@ interface Slot {
 export class WorkerPool implements Executor {
   private readonly slots: Slot[] = [];
   private nextId = 0;
-  constructor(jobs: number, cfg: TaskConfig, resourceLimits?: { maxOldGenerationSizeMb: number }) {
+  constructor(jobs: number, cfg: TaskConfig, resourceLimits?: { maxOldGenerationSizeMb: number; maxYoungGenerationSizeMb?: number }) {
     const url = new URL('./worker.js', import.meta.url);
     // worker_threads is loaded only when a pool is made: a single small input runs inline.
     const { Worker } = createRequire(import.meta.url)('node:worker_threads') as typeof import('node:worker_threads');

@@ -32,7 +32,7 @@ export interface TaskConfig {
 export type Task =
   | { kind: 'file'; path: string; source: string; explicit: boolean }
   | { kind: 'text'; source: string; text: string; bytes: number }
-  | { kind: 'chunk'; source: string; text: string; coreStart: number; coreEnd: number; first: boolean; cpBase: number }
+  | { kind: 'chunk'; source: string; before: string; core: string; after: string; first: boolean; cpBase: number }
   | { kind: 'records'; source: string; firstLine: number; lines: string[]; bytes: number };
 
 export interface Counts {
@@ -193,11 +193,13 @@ export function cpLength(s: string, from = 0, to = s.length): number {
  */
 function processChunk(task: Extract<Task, { kind: 'chunk' }>, cfg: TaskConfig, index: LexiconIndex): Result {
   const warnings: string[] = [];
+  const text = task.before + task.core + task.after;
+  const coreStart = task.before.length;
   let language: string | undefined;
-  if (task.first) language = languageCheck(task.source, task.text.slice(task.coreStart), cfg, warnings);
-  const doc = extract(task.text, { source: task.source, types: cfg.types, index, language: language ?? 'und', descriptiveOrgs: cfg.descriptiveOrgs });
-  const base = cpLength(task.text, 0, task.coreStart);
-  const coreCp = cpLength(task.text, task.coreStart, task.coreEnd);
+  if (task.first) language = languageCheck(task.source, text.slice(coreStart), cfg, warnings);
+  const doc = extract(text, { source: task.source, types: cfg.types, index, language: language ?? 'und', descriptiveOrgs: cfg.descriptiveOrgs });
+  const base = cpLength(text, 0, coreStart);
+  const coreCp = cpLength(text, coreStart, coreStart + task.core.length);
   const entities: Entity[] = [];
   for (const e of doc.entities) {
     const s = e.start - base;

@@ -100,7 +100,7 @@ export function resultPath(outDir: string, source: string, format: string): stri
 }
 
 type Item =
-  | { kind: 'task'; task: Task; input: InputSpec; unit: 'whole' | 'chunk' | 'block' }
+  | { kind: 'task'; task: Task | undefined; input: InputSpec; unit: 'whole' | 'chunk' | 'block' }
   | { kind: 'begin'; input: InputSpec; records: boolean }
   | { kind: 'end'; input: InputSpec; bytes: number }
   | { kind: 'fail'; input: InputSpec; error: string; skipped?: boolean };
@@ -176,8 +176,10 @@ export async function runBatch(opts: BatchOptions, io: BatchIO): Promise<BatchSu
   // Streamed inputs run in workers (even with one job) whose heap is capped, so that V8's
   // lazy collection cannot let a gigabyte input grow the process: only workers hold the index.
   const streaming = (canStream || records) && sizes.some((s) => s < 0 || s > streamBytes);
-  const exec: Executor =
-    (jobs > 1 && heavy) || streaming ? new WorkerPool(jobs, cfg, streaming ? { maxOldGenerationSizeMb: Math.max(128, Math.ceil(streamBytes / 1e6) * 48) } : undefined) : new InlineExecutor(cfg);
+  // The young generation is capped too (V8 lets it grow to ~34 MB per thread): with two
+  // workers that alone kept a gigabyte run above 300 MB.
+  const limits = { maxOldGenerationSizeMb: Math.max(128, Math.ceil(streamBytes / 1e6) * 48), maxYoungGenerationSizeMb: 16 };
+  const exec: Executor = (jobs > 1 && heavy) || streaming ? new WorkerPool(jobs, cfg, streaming ? limits : undefined) : new InlineExecutor(cfg);
 
   const summary: BatchSummary = { files: 0, records: 0, bytes: 0, counts: emptyCounts(), skipped: expansion.skipped, failed: 0, seconds: 0, mbPerSec: 0, stopped: false, exitCode: 0 };
   let done = 0;
@@ -459,7 +461,9 @@ export async function runBatch(opts: BatchOptions, io: BatchIO): Promise<BatchSu
   };
   try {
     for await (const item of items()) {
-      pending.push({ item, p: item.kind === 'task' ? exec.run(item.task) : undefined });
+      const p = item.kind === 'task' && item.task ? exec.run(item.task) : undefined;
+      // A posted task (a chunk's text) is the executor's now; waiting for its result needs only the rest.
+      pending.push({ item: item.kind === 'task' ? { ...item, task: undefined } : item, p });
       while (pending.length >= window || (pending.length && pending[0].item.kind !== 'task')) {
         await settle();
         if (summary.stopped) break;
