@@ -42,7 +42,7 @@ interface WordInfo {
 const KIND_IDS = new Map<WordKind, number>(WORD_KINDS.map((k, i) => [k, i]));
 // Bounds each worker's memory (a streamed gigabyte runs in workers with a capped heap);
 // a Zipfian vocabulary keeps nearly all hits well within this many words.
-const MAX_CACHED_WORDS = 50_000;
+const MAX_CACHED_WORDS = 20_000;
 const MALE = KIND_IDS.get('male')!;
 const FEMALE = KIND_IDS.get('female')!;
 const wordCaches = new WeakMap<LexiconIndex, Map<string, WordInfo>>();
