@@ -178,7 +178,7 @@ export async function runBatch(opts: BatchOptions, io: BatchIO): Promise<BatchSu
   const streaming = (canStream || records) && sizes.some((s) => s < 0 || s > streamBytes);
   // The young generation is capped too (V8 lets it grow to ~34 MB per thread): with two
   // workers that alone kept a gigabyte run above 300 MB.
-  const limits = { maxOldGenerationSizeMb: Math.max(128, Math.ceil(streamBytes / 1e6) * 48), maxYoungGenerationSizeMb: 16 };
+  const limits = { maxOldGenerationSizeMb: Math.max(128, Math.ceil(streamBytes / 1e6) * 48), maxYoungGenerationSizeMb: 8 };
   const exec: Executor = (jobs > 1 && heavy) || streaming ? new WorkerPool(jobs, cfg, streaming ? limits : undefined) : new InlineExecutor(cfg);
 
   const summary: BatchSummary = { files: 0, records: 0, bytes: 0, counts: emptyCounts(), skipped: expansion.skipped, failed: 0, seconds: 0, mbPerSec: 0, stopped: false, exitCode: 0 };
@@ -442,7 +442,9 @@ export async function runBatch(opts: BatchOptions, io: BatchIO): Promise<BatchSu
   };
 
   if (!opts.outDir && format.begin) io.out(format.begin(ctx));
-  const window = Math.max(2, jobs * 4);
+  // A streamed input's chunks are big: two per worker (one running, one queued) keep the
+  // workers busy, and fewer results wait in memory.
+  const window = Math.max(2, jobs * (streaming ? 2 : 4));
   const pending: Array<{ item: Item; p: Promise<Result> | undefined }> = [];
   const settle = async (): Promise<void> => {
     const { item, p } = pending.shift()!;
