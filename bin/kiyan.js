@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// Launcher: the compiled CLI (npm run build puts it in dist/).
-import { main } from '../dist/src/cli/main.js';
+// Launcher: the compiled CLI, bundled (npm run build puts it in dist/bundle/; see
+// scripts/bundle-cli.ts).
+import { main } from '../dist/bundle/cli.js';
 
 await main(process.argv);

@@ -1,5 +1,6 @@
 /**
- * Build step: lexicons/**\/*.tsv + generated countries -> dist/lexicon/index.json.
+ * Build step: lexicons/**\/*.tsv + generated countries -> dist/lexicon/index.json (and
+ * index.bin, the packed form runs load).
  * Fails (exit 1) on lexicon errors so a broken lexicon never ships.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -8,7 +9,8 @@ import { join, relative } from 'node:path';
 import { compileLexicon, splitEntryMeta } from '../src/lexicon/compile.js';
 import { generateCountrySource } from '../src/lexicon/countries.js';
 import { geoJoin, geoStatsLine } from '../src/lexicon/geo-join.js';
-import { defaultIndexPath, defaultMetaPath, packageRoot } from '../src/lexicon/load.js';
+import { defaultIndexPath, defaultMetaPath, defaultPackedPath, packageRoot } from '../src/lexicon/load.js';
+import { packLexicon } from '../src/lexicon/packed.js';
 import { parseLexiconText } from '../src/lexicon/schema.js';
 
 
@@ -28,6 +30,8 @@ mkdirSync(join(out, '..'), { recursive: true });
 // The index proper is what every run loads; sources and written surfaces go to a side file.
 const { index: shipped, meta } = splitEntryMeta(lexicon);
 writeFileSync(out, JSON.stringify(shipped));
+// What runs load: the same index as a hash table decoded on demand (fast start-up).
+writeFileSync(defaultPackedPath(), packLexicon(shipped));
 writeFileSync(defaultMetaPath(), JSON.stringify(meta));
 // Coordinates and GeoNames ids for places (--format geojson), beside the index.
 const geo = geoJoin(lexicon);

@@ -16,7 +16,7 @@ export { ENTITY_TYPES } from './lexicon/schema.js';
 export { normalize, normalizeWithMap, ALL_STEPS, STEP_DESCRIPTIONS, parseSteps, type NormalizeStep } from './text/normalize.js';
 export { tokenize, type Token } from './text/tokenize.js';
 export { procliticAnalyses } from './text/clitics.js';
-export { detectLanguage, type LanguageInfo } from './text/language.js';
+export { detectLanguage, loadLanguageDetector, type LanguageInfo } from './text/language.js';
 export { loadLexiconIndex, LexiconError } from './lexicon/load.js';
 export { LexiconIndex } from './lexicon/lexicon-index.js';
 

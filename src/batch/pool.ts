@@ -3,9 +3,10 @@
  * (each loads the lexicon index once). Tasks are handed to the least busy worker; the
  * caller keeps results in input order (see run.ts), so the output never depends on timing.
  */
-import { Worker } from 'node:worker_threads';
+import { createRequire } from 'node:module';
+import type { Worker } from 'node:worker_threads';
 import { loadLexiconIndex } from '../lexicon/load.js';
-import { runTask, type Result, type Task, type TaskConfig } from './process.js';
+import { runTaskLoading, type Result, type Task, type TaskConfig } from './process.js';
 
 export interface Executor {
   run(task: Task): Promise<Result>;
@@ -21,7 +22,7 @@ export class InlineExecutor implements Executor {
   }
   run(task: Task): Promise<Result> {
     // Yield to the event loop between tasks so that signals and output errors are seen.
-    return new Promise((resolve) => setImmediate(() => resolve(runTask(task, this.cfg, this.index))));
+    return new Promise((resolve) => setImmediate(() => resolve(runTaskLoading(task, this.cfg, this.index))));
   }
   async close(): Promise<void> {}
   kill(): void {}
@@ -37,8 +38,10 @@ interface Slot {
 export class WorkerPool implements Executor {
   private readonly slots: Slot[] = [];
   private nextId = 0;
-  constructor(jobs: number, cfg: TaskConfig, resourceLimits?: { maxOldGenerationSizeMb: number }) {
+  constructor(jobs: number, cfg: TaskConfig, resourceLimits?: { maxOldGenerationSizeMb: number; maxYoungGenerationSizeMb?: number }) {
     const url = new URL('./worker.js', import.meta.url);
+    // worker_threads is loaded only when a pool is made: a single small input runs inline.
+    const { Worker } = createRequire(import.meta.url)('node:worker_threads') as typeof import('node:worker_threads');
     for (let i = 0; i < jobs; i++) {
       const worker = new Worker(url, { workerData: cfg, resourceLimits });
       const slot: Slot = { worker, busy: 0, pending: new Map() };

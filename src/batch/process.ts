@@ -6,7 +6,7 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import { clusterEntities, extract, type Cluster, type Document, type Entity, type EntityType } from '../index.js';
-import { detectLanguage } from '../text/language.js';
+import { DetectorNotLoaded, detectLanguageIfLoaded, loadLanguageDetector } from '../text/language.js';
 import type { LexiconIndex } from '../lexicon/lexicon-index.js';
 import { BinaryInputError, decodeBytes, type Encoding } from '../io/decode.js';
 import { InputError } from '../io/errors.js';
@@ -32,7 +32,7 @@ export interface TaskConfig {
 export type Task =
   | { kind: 'file'; path: string; source: string; explicit: boolean }
   | { kind: 'text'; source: string; text: string; bytes: number }
-  | { kind: 'chunk'; source: string; text: string; coreStart: number; coreEnd: number; first: boolean; cpBase: number }
+  | { kind: 'chunk'; source: string; before: string; core: string; after: string; first: boolean; cpBase: number }
   | { kind: 'records'; source: string; firstLine: number; lines: string[]; bytes: number };
 
 export interface Counts {
@@ -99,7 +99,22 @@ export function runTask(task: Task, cfg: TaskConfig, index: LexiconIndex): Resul
         return processRecords(task.source, task.firstLine, task.lines, task.bytes, cfg, index, false);
     }
   } catch (e) {
+    if (e instanceof DetectorNotLoaded) throw e;
     return fail(e);
+  }
+}
+
+/**
+ * runTask, loading the language detector the first time a text needs it (most runs never
+ * do). Tasks are pure apart from reading their input, so running one again is safe.
+ */
+export async function runTaskLoading(task: Task, cfg: TaskConfig, index: LexiconIndex): Promise<Result> {
+  try {
+    return runTask(task, cfg, index);
+  } catch (e) {
+    if (!(e instanceof DetectorNotLoaded)) throw e;
+    await loadLanguageDetector();
+    return runTask(task, cfg, index);
   }
 }
 
@@ -138,7 +153,7 @@ function render(doc: Document, text: string, cfg: TaskConfig): { out: string; do
 }
 
 function languageCheck(source: string, text: string, cfg: TaskConfig, warnings: string[]): string {
-  const lang = detectLanguage(text);
+  const lang = detectLanguageIfLoaded(text);
   if (text.trim() && !lang.isArabic) {
     const why = `text does not look like Arabic (detected ${lang.code}, ${Math.round(lang.arabicShare * 100)}% Arabic letters)`;
     if (cfg.strict) throw new InputError(source, `${why}; --strict makes this an error`);
@@ -178,11 +193,13 @@ export function cpLength(s: string, from = 0, to = s.length): number {
  */
 function processChunk(task: Extract<Task, { kind: 'chunk' }>, cfg: TaskConfig, index: LexiconIndex): Result {
   const warnings: string[] = [];
+  const text = task.before + task.core + task.after;
+  const coreStart = task.before.length;
   let language: string | undefined;
-  if (task.first) language = languageCheck(task.source, task.text.slice(task.coreStart), cfg, warnings);
-  const doc = extract(task.text, { source: task.source, types: cfg.types, index, language: language ?? 'und', descriptiveOrgs: cfg.descriptiveOrgs });
-  const base = cpLength(task.text, 0, task.coreStart);
-  const coreCp = cpLength(task.text, task.coreStart, task.coreEnd);
+  if (task.first) language = languageCheck(task.source, text.slice(coreStart), cfg, warnings);
+  const doc = extract(text, { source: task.source, types: cfg.types, index, language: language ?? 'und', descriptiveOrgs: cfg.descriptiveOrgs });
+  const base = cpLength(text, 0, coreStart);
+  const coreCp = cpLength(text, coreStart, coreStart + task.core.length);
   const entities: Entity[] = [];
   for (const e of doc.entities) {
     const s = e.start - base;
@@ -237,6 +254,7 @@ export function processRecords(source: string, firstLine: number, lines: string[
     try {
       language = languageCheck(where, text, cfg, []);
     } catch (e) {
+      if (e instanceof DetectorNotLoaded) throw e;
       failures.push((e as Error).message);
       continue;
     }

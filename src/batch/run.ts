@@ -8,9 +8,9 @@
  * with at most `jobs * 4` units in flight (bounded memory).
  */
 import { statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { cpus } from 'node:os';
 import { join, normalize as normalizePath } from 'node:path';
-import Table from 'cli-table3';
 import type { Cluster, Document, EntityType } from '../index.js';
 import { EXIT, InputError, UserError } from '../io/errors.js';
 import { AtomicFile, removeLiveTemps, writeFileAtomic } from '../io/atomic.js';
@@ -100,7 +100,7 @@ export function resultPath(outDir: string, source: string, format: string): stri
 }
 
 type Item =
-  | { kind: 'task'; task: Task; input: InputSpec; unit: 'whole' | 'chunk' | 'block' }
+  | { kind: 'task'; task: Task | undefined; input: InputSpec; unit: 'whole' | 'chunk' | 'block' }
   | { kind: 'begin'; input: InputSpec; records: boolean }
   | { kind: 'end'; input: InputSpec; bytes: number }
   | { kind: 'fail'; input: InputSpec; error: string; skipped?: boolean };
@@ -145,6 +145,7 @@ export async function runBatch(opts: BatchOptions, io: BatchIO): Promise<BatchSu
   const chunkChars = opts.chunkChars ?? 1 << 18;
   const contextChars = opts.contextChars ?? 16 * 1024;
   const ctx: FormatContext = { color: Boolean(opts.color), inputCount: inputs.length, translit: opts.translit };
+  await format.load?.(ctx);
   const canStream = STREAMABLE.has(format.name) && (format.name !== 'json' || Boolean(opts.outDir) || (inputs.length === 1 && !records));
   const cfg: TaskConfig = {
     types: opts.types,
@@ -175,8 +176,10 @@ export async function runBatch(opts: BatchOptions, io: BatchIO): Promise<BatchSu
   // Streamed inputs run in workers (even with one job) whose heap is capped, so that V8's
   // lazy collection cannot let a gigabyte input grow the process: only workers hold the index.
   const streaming = (canStream || records) && sizes.some((s) => s < 0 || s > streamBytes);
-  const exec: Executor =
-    (jobs > 1 && heavy) || streaming ? new WorkerPool(jobs, cfg, streaming ? { maxOldGenerationSizeMb: Math.max(128, Math.ceil(streamBytes / 1e6) * 48) } : undefined) : new InlineExecutor(cfg);
+  // The young generation is capped too (V8 lets it grow to ~34 MB per thread): with two
+  // workers that alone kept a gigabyte run above 300 MB.
+  const limits = { maxOldGenerationSizeMb: Math.max(128, Math.ceil(streamBytes / 1e6) * 48), maxYoungGenerationSizeMb: 8 };
+  const exec: Executor = (jobs > 1 && heavy) || streaming ? new WorkerPool(jobs, cfg, streaming ? limits : undefined) : new InlineExecutor(cfg);
 
   const summary: BatchSummary = { files: 0, records: 0, bytes: 0, counts: emptyCounts(), skipped: expansion.skipped, failed: 0, seconds: 0, mbPerSec: 0, stopped: false, exitCode: 0 };
   let done = 0;
@@ -439,7 +442,9 @@ export async function runBatch(opts: BatchOptions, io: BatchIO): Promise<BatchSu
   };
 
   if (!opts.outDir && format.begin) io.out(format.begin(ctx));
-  const window = Math.max(2, jobs * 4);
+  // A streamed input's chunks are big: two per worker (one running, one queued) keep the
+  // workers busy, and fewer results wait in memory.
+  const window = Math.max(2, jobs * (streaming ? 2 : 4));
   const pending: Array<{ item: Item; p: Promise<Result> | undefined }> = [];
   const settle = async (): Promise<void> => {
     const { item, p } = pending.shift()!;
@@ -458,7 +463,9 @@ export async function runBatch(opts: BatchOptions, io: BatchIO): Promise<BatchSu
   };
   try {
     for await (const item of items()) {
-      pending.push({ item, p: item.kind === 'task' ? exec.run(item.task) : undefined });
+      const p = item.kind === 'task' && item.task ? exec.run(item.task) : undefined;
+      // A posted task (a chunk's text) is the executor's now; waiting for its result needs only the rest.
+      pending.push({ item: item.kind === 'task' ? { ...item, task: undefined } : item, p });
       while (pending.length >= window || (pending.length && pending[0].item.kind !== 'task')) {
         await settle();
         if (summary.stopped) break;
@@ -501,6 +508,8 @@ export function summaryLine(s: BatchSummary): string {
 }
 
 export function summaryTable(s: BatchSummary): string {
+  // cli-table3 (CommonJS) is loaded only when a table is printed.
+  const Table = createRequire(import.meta.url)('cli-table3') as typeof import('cli-table3');
   const t = new Table({ head: ['files', 'MB', 'PER', 'LOC', 'ORG', 'skipped', 'failed', 'seconds', 'MB/s'], style: { head: [], border: [] } });
   t.push([String(s.files), (s.bytes / 1e6).toFixed(2), String(s.counts.PER), String(s.counts.LOC), String(s.counts.ORG), String(s.skipped), String(s.failed), s.seconds.toFixed(2), s.mbPerSec.toFixed(2)]);
   return `summary\n${t.toString()}\n`;

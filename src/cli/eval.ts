@@ -1,7 +1,7 @@
 /** `kiyan eval GOLD`: precision, recall and F1 of the real extraction against gold. */
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import type { Command } from 'commander';
-import Table from 'cli-table3';
 import { extract, loadLexiconIndex } from '../index.js';
 import { conllToText, entitiesToTags, errorReport, parseConll, scoreSpans, spansFromBio, EVAL_TYPES, type Scores, type Span, type ErrorExample } from '../eval/conll.js';
 import { UserError } from '../io/errors.js';
@@ -68,7 +68,13 @@ export function registerEval(program: Command): void {
     });
 }
 
+/** cli-table3 (CommonJS) loads only when a table is printed: other commands start faster. */
+function tableClass(): typeof import('cli-table3') {
+  return createRequire(import.meta.url)('cli-table3') as typeof import('cli-table3');
+}
+
 export function scoreTable(s: Scores): string {
+  const Table = tableClass();
   const t = new Table({ head: ['type', 'precision', 'recall', 'F1', 'gold', 'predicted'], style: { head: [], border: [] } });
   for (const typ of [...EVAL_TYPES, 'ALL'] as const) {
     const x = s[typ];
@@ -78,6 +84,7 @@ export function scoreTable(s: Scores): string {
 }
 
 function errorTable(errors: ErrorExample[]): string {
+  const Table = tableClass();
   const t = new Table({ head: ['kind', 'type', 'count', 'text', 'context'], style: { head: [], border: [] } });
   for (const e of errors) t.push([e.kind, e.type, String(e.count), e.text, e.context]);
   return t.toString() + '\n';

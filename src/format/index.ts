@@ -5,12 +5,14 @@
  */
 import type { Document } from '../index.js';
 import { withTranslit } from './common.js';
-import { formatConll } from './conll.js';
-import { csvHeader, formatCsvRows, formatTsvRows, tsvHeader } from './delimited.js';
-import { formatGeojson } from './geojson.js';
-import { formatHtml } from './html.js';
 import { formatJson, formatJsonl } from './json.js';
-import { formatTable } from './table.js';
+
+// The other formats' modules (and cli-table3, chalk) load only when chosen: loadOutputFormat().
+let tableMod: typeof import('./table.js') | undefined;
+let conllMod: typeof import('./conll.js') | undefined;
+let delimitedMod: typeof import('./delimited.js') | undefined;
+let geojsonMod: typeof import('./geojson.js') | undefined;
+let htmlMod: typeof import('./html.js') | undefined;
 
 export interface FormatContext {
   /** Colours allowed (table on a TTY). */
@@ -23,6 +25,8 @@ export interface FormatContext {
 
 export interface OutputFormat {
   name: string;
+  /** Loads what the format needs; loadOutputFormat() calls it before any other method. */
+  load?(ctx: FormatContext): Promise<void>;
   /** Keep every document (and its text) until end(). */
   needsAll?: boolean;
   begin?(ctx: FormatContext): string;
@@ -32,7 +36,11 @@ export interface OutputFormat {
 
 const table: OutputFormat = {
   name: 'table',
-  document: (doc, _text, ctx) => formatTable(withTranslit(doc, ctx.translit), { color: ctx.color }),
+  load: async (ctx) => {
+    tableMod ??= await import('./table.js');
+    if (ctx.color) await tableMod.loadColours();
+  },
+  document: (doc, _text, ctx) => tableMod!.formatTable(withTranslit(doc, ctx.translit), { color: ctx.color }),
 };
 
 const json: OutputFormat = {
@@ -52,35 +60,50 @@ const jsonl: OutputFormat = {
 /** One "token TAG" per line, sentences separated by blank lines (kiyan eval reads it as gold). */
 const conll: OutputFormat = {
   name: 'conll',
-  document: (doc, text) => formatConll(text, doc.entities),
+  load: async () => {
+    conllMod ??= await import('./conll.js');
+  },
+  document: (doc, text) => conllMod!.formatConll(text, doc.entities),
 };
 
 /** One row per mention, RFC 4180. */
 const csv: OutputFormat = {
   name: 'csv',
-  begin: (ctx) => csvHeader(Boolean(ctx.translit)),
-  document: (doc, _text, ctx) => formatCsvRows(withTranslit(doc, ctx.translit), Boolean(ctx.translit)),
+  load: async () => {
+    delimitedMod ??= await import('./delimited.js');
+  },
+  begin: (ctx) => delimitedMod!.csvHeader(Boolean(ctx.translit)),
+  document: (doc, _text, ctx) => delimitedMod!.formatCsvRows(withTranslit(doc, ctx.translit), Boolean(ctx.translit)),
 };
 
 /** One row per mention, TAB-separated, TAB/newline/backslash escaped. */
 const tsv: OutputFormat = {
   name: 'tsv',
-  begin: (ctx) => tsvHeader(Boolean(ctx.translit)),
-  document: (doc, _text, ctx) => formatTsvRows(withTranslit(doc, ctx.translit), Boolean(ctx.translit)),
+  load: async () => {
+    delimitedMod ??= await import('./delimited.js');
+  },
+  begin: (ctx) => delimitedMod!.tsvHeader(Boolean(ctx.translit)),
+  document: (doc, _text, ctx) => delimitedMod!.formatTsvRows(withTranslit(doc, ctx.translit), Boolean(ctx.translit)),
 };
 
 /** A FeatureCollection of the places mentioned in all inputs. */
 const geojson: OutputFormat = {
   name: 'geojson',
   needsAll: true,
-  end: (docs, ctx) => formatGeojson(docs.map((d) => withTranslit(d.doc, ctx.translit))),
+  load: async () => {
+    geojsonMod ??= await import('./geojson.js');
+  },
+  end: (docs, ctx) => geojsonMod!.formatGeojson(docs.map((d) => withTranslit(d.doc, ctx.translit))),
 };
 
 /** One self-contained right-to-left page with the mentions highlighted. */
 const html: OutputFormat = {
   name: 'html',
   needsAll: true,
-  end: (docs, ctx) => formatHtml(docs.map((d) => ({ doc: withTranslit(d.doc, ctx.translit), text: d.text }))),
+  load: async () => {
+    htmlMod ??= await import('./html.js');
+  },
+  end: (docs, ctx) => htmlMod!.formatHtml(docs.map((d) => ({ doc: withTranslit(d.doc, ctx.translit), text: d.text }))),
 };
 
 /** Registry: add a format here and it is available to `kiyan extract --format`. */
@@ -88,4 +111,11 @@ export const OUTPUT_FORMATS: Record<string, OutputFormat> = { table, json, jsonl
 
 export function outputFormat(name: string): OutputFormat | undefined {
   return Object.prototype.hasOwnProperty.call(OUTPUT_FORMATS, name) ? OUTPUT_FORMATS[name] : undefined;
+}
+
+/** The format, ready to use (its modules loaded). */
+export async function loadOutputFormat(name: string, ctx: FormatContext): Promise<OutputFormat | undefined> {
+  const format = outputFormat(name);
+  await format?.load?.(ctx);
+  return format;
 }

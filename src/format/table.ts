@@ -1,15 +1,28 @@
 /** Human output: one row per unique entity (cli-table3), coloured by type on a TTY. */
-import { Chalk } from 'chalk';
 import Table from 'cli-table3';
 import type { OutDocument } from './common.js';
+
+type ChalkClass = (typeof import('chalk'))['Chalk'];
+/** chalk is loaded only for coloured output (without colour it returns strings unchanged). */
+let Chalk: ChalkClass | undefined;
+
+export async function loadColours(): Promise<void> {
+  Chalk ??= (await import('chalk')).Chalk;
+}
+
+const plain = (s: string): string => s;
 
 export interface TableOptions {
   color: boolean;
 }
 
 export function formatTable(doc: OutDocument, opts: TableOptions): string {
-  const chalk = new Chalk({ level: opts.color ? 1 : 0 });
-  const paint: Record<string, (s: string) => string> = { PER: chalk.cyan, LOC: chalk.green, ORG: chalk.magenta };
+  let paint: Record<string, (s: string) => string> = { PER: plain, LOC: plain, ORG: plain };
+  if (opts.color) {
+    if (!Chalk) throw new Error('coloured table output needs loadColours() first');
+    const chalk = new Chalk({ level: 1 });
+    paint = { PER: chalk.cyan, LOC: chalk.green, ORG: chalk.magenta };
+  }
   const table = new Table({
     head: ['type', 'arabic', 'english', 'mentions', 'first'],
     style: { head: opts.color ? ['bold'] : [], border: opts.color ? ['grey'] : [] },

@@ -7,8 +7,13 @@
  * explicitly are always taken, whatever the globs say.
  */
 import { readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join, relative, sep } from 'node:path';
-import picomatch from 'picomatch';
+
+type Picomatch = typeof import('picomatch');
+let pm: Picomatch | undefined;
+/** picomatch (CommonJS) is loaded only when a folder is walked or a glob expanded, not for plain files. */
+const picomatch = (...args: Parameters<Picomatch>): ReturnType<Picomatch> => (pm ??= createRequire(import.meta.url)('picomatch') as Picomatch)(...args);
 
 /** Default include globs: the usual text formats. */
 export const DEFAULT_INCLUDE = ['*.txt', '*.text', '*.md', '*.csv', '*.tsv', '*.json', '*.jsonl', '*.ndjson', '*.html', '*.htm', '*.xml'];
@@ -51,8 +56,15 @@ function toPosix(p: string): string {
 
 export function expandInputs(args: string[], opts: WalkOptions = {}): Expansion {
   const include = opts.include && opts.include.length ? opts.include : DEFAULT_INCLUDE;
-  const isIncluded = picomatch(include, { basename: true, dot: true });
-  const isExcluded = opts.exclude && opts.exclude.length ? picomatch(opts.exclude, { basename: true, dot: true }) : () => false;
+  let included: ((p: string) => boolean) | undefined;
+  let excluded: ((p: string) => boolean) | undefined;
+  const isIncluded = (p: string): boolean => (included ??= picomatch(include, { basename: true, dot: true }))(p);
+  const isExcluded = (p: string): boolean => (excluded ??= opts.exclude && opts.exclude.length ? picomatch(opts.exclude, { basename: true, dot: true }) : () => false)(p);
+  // Globs given by the user are compiled at once, so that a bad one fails as it always did.
+  if (opts.include?.length || opts.exclude?.length) {
+    isIncluded('');
+    isExcluded('');
+  }
   const inputs: InputSpec[] = [];
   let skipped = 0;
 

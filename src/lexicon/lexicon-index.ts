@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { deriveTables, type CompiledEntry, type CompiledLexicon } from './compile.js';
+import { PackedLexicon, type RawRefs } from './packed.js';
 import type { EntityType, WordKind } from './schema.js';
 
 export interface EntityRef {
@@ -24,29 +25,57 @@ export interface LexiconEntryInfo {
   surfaces: string[];
 }
 
-type RawRefs = Array<[number, 0 | 1 | 2]>;
+/** What the query methods need of a table: the eager Maps/Sets and the packed views both fit. */
+interface KeyMap<V> {
+  get(key: string): V | undefined;
+}
+interface KeySet {
+  has(key: string): boolean;
+}
 
 export class LexiconIndex {
   private readonly entries: CompiledEntry[] = [];
+  /** The shipped index when it is the only lexicon: entries and forms are decoded on demand. */
+  private packed: PackedLexicon | undefined;
   /** phrase -> raw refs (entry index, flag), entry indexes already offset per lexicon. */
-  private readonly phrases = new Map<string, RawRefs>();
+  private phrases: KeyMap<RawRefs> = new Map<string, RawRefs>();
   /** phrase -> refs as objects, made on first lookup (most phrases never occur in a text). */
   private readonly refCache = new Map<string, EntityRef[]>();
-  private readonly maxTokens = new Map<string, number>();
-  private readonly words = new Map<WordKind, Set<string>>();
-  private readonly surnames = new Set<string>();
+  private maxTokens: KeyMap<number> = new Map<string, number>();
+  private readonly words = new Map<WordKind, KeySet>();
+  private surnames: KeySet = new Set<string>();
   private readonly metaFiles: Array<{ base: number; end: number; file: string; meta?: Array<[string, string]> }> = [];
   /** kind -> first words of multi-word words of that kind (آية الله، ولي العهد). */
   private readonly multiFirst = new Map<WordKind, Set<string>>();
 
   /** Later lexicons (user files) take precedence over earlier ones for the same phrase. */
-  constructor(lexicons: CompiledLexicon[]) {
-    // Start-up matters (a CLI run on one small file): the build precomputes the derived
-    // tables, and this only fills maps from them.
-    for (const lex of [...lexicons].reverse()) this.add(lex);
+  constructor(lexicons: Array<CompiledLexicon | PackedLexicon>) {
+    // Start-up matters (a CLI run on one small file): the shipped index alone is used in
+    // place (packed.ts); merging with user lexicons expands it and fills maps.
+    if (lexicons.length === 1 && lexicons[0] instanceof PackedLexicon) this.usePacked(lexicons[0]);
+    else for (const lex of [...lexicons].reverse()) this.add(lex instanceof PackedLexicon ? lex.toCompiled() : lex);
+  }
+
+  private usePacked(p: PackedLexicon): void {
+    this.packed = p;
+    this.entries.length = p.entryCount;
+    if (p.metaFile) this.metaFiles.push({ base: 0, end: p.entryCount, file: p.metaFile });
+    this.phrases = { get: (k) => p.form(k)?.refs };
+    this.maxTokens = { get: (k) => p.form(k)?.maxTokens };
+    this.surnames = { has: (k) => p.form(k)?.surname === true };
+    p.kinds.forEach((kind, bit) => this.words.set(kind, { has: (k) => ((p.form(k)?.kinds ?? 0) & (1 << bit)) !== 0 }));
+    for (const kind of Object.keys(p.multiFirst) as WordKind[]) this.multiFirst.set(kind, new Set(p.multiFirst[kind]));
+  }
+
+  /** Entry i, decoded from the packed index the first time it is asked for. */
+  private row(i: number): CompiledEntry {
+    return this.entries[i] ?? (this.entries[i] = this.packed!.entry(i));
   }
 
   private add(lex: CompiledLexicon): void {
+    const phrases = this.phrases as Map<string, RawRefs>;
+    const maxTokens = this.maxTokens as Map<string, number>;
+    const surnames = this.surnames as Set<string>;
     const base = this.entries.length;
     for (const e of lex.entries) this.entries.push(e);
     if (lex.metaFile) this.metaFiles.push({ base, end: this.entries.length, file: lex.metaFile });
@@ -54,17 +83,17 @@ export class LexiconIndex {
     for (const key in lex.forms) {
       const raw = lex.forms[key];
       const refs: RawRefs = base === 0 ? raw : raw.map(([e, a]) => [base + e, a]);
-      const list = this.phrases.get(key);
-      if (list) this.phrases.set(key, [...list, ...refs]);
-      else this.phrases.set(key, refs);
+      const list = phrases.get(key);
+      if (list) phrases.set(key, [...list, ...refs]);
+      else phrases.set(key, refs);
     }
     for (const first in derived.maxTokens) {
       const len = derived.maxTokens[first];
-      if ((this.maxTokens.get(first) ?? 0) < len) this.maxTokens.set(first, len);
+      if ((maxTokens.get(first) ?? 0) < len) maxTokens.set(first, len);
     }
-    for (const s of derived.surnames) this.surnames.add(s);
+    for (const s of derived.surnames) surnames.add(s);
     for (const kind of Object.keys(lex.words) as WordKind[]) {
-      const set = this.words.get(kind) ?? new Set<string>();
+      const set = (this.words.get(kind) as Set<string> | undefined) ?? new Set<string>();
       for (const w of lex.words[kind] ?? []) set.add(w);
       this.words.set(kind, set);
     }
@@ -92,16 +121,16 @@ export class LexiconIndex {
 
   /** Type, canonical Arabic, subtype and English of entry i, without reading the side file. */
   entryBasics(i: number): { type: EntityType; arabic: string; subtype: string; en: string } {
-    const e = this.entries[i];
+    const e = this.row(i);
     return { type: e[0], arabic: e[1], subtype: e[2], en: e[3] };
   }
 
   entryType(i: number): EntityType {
-    return this.entries[i][0];
+    return this.row(i)[0];
   }
 
   entry(i: number): LexiconEntryInfo {
-    const e = this.entries[i];
+    const e = this.row(i);
     const [type, arabic, subtype, en] = e;
     let source = e[4];
     let surfaces = e[5];

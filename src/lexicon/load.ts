@@ -7,6 +7,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compileLexicon, type CompiledLexicon } from './compile.js';
 import { LexiconIndex } from './lexicon-index.js';
+import { PackedLexicon } from './packed.js';
 import { parseLexiconText, type Diagnostic } from './schema.js';
 
 /** The package root: the nearest folder above this module that holds kiyan's package.json. */
@@ -31,6 +32,11 @@ export function defaultIndexPath(): string {
   return join(packageRoot(), 'dist', 'lexicon', 'index.json');
 }
 
+/** The same index in the packed form that every run loads (see packed.ts). */
+export function defaultPackedPath(): string {
+  return join(packageRoot(), 'dist', 'lexicon', 'index.bin');
+}
+
 export class LexiconError extends Error {
   constructor(
     message: string,
@@ -45,13 +51,13 @@ export function defaultMetaPath(): string {
   return join(packageRoot(), 'dist', 'lexicon', 'index-meta.json');
 }
 
-let cachedDefault: CompiledLexicon | undefined;
+let cachedDefault: PackedLexicon | undefined;
 
-export function loadDefaultCompiled(): CompiledLexicon {
+export function loadDefaultPacked(): PackedLexicon {
   if (cachedDefault) return cachedDefault;
-  const path = defaultIndexPath();
+  const path = defaultPackedPath();
   if (!existsSync(path)) throw new LexiconError(`the compiled lexicon is missing (${path}); run "npm run build"`);
-  cachedDefault = JSON.parse(readFileSync(path, 'utf8')) as CompiledLexicon;
+  cachedDefault = new PackedLexicon(readFileSync(path));
   cachedDefault.metaFile = defaultMetaPath();
   return cachedDefault;
 }
@@ -84,7 +90,7 @@ export function loadLexiconIndex(userFiles: string[] = []): LexiconIndex {
   const key = userFiles.join('\u0000');
   const cached = indexCache.get(key);
   if (cached) return cached;
-  const compiled = [loadDefaultCompiled()];
+  const compiled: Array<CompiledLexicon | PackedLexicon> = [loadDefaultPacked()];
   if (userFiles.length) compiled.push(compileUserFiles(userFiles));
   const index = new LexiconIndex(compiled);
   indexCache.set(key, index);

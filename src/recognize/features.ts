@@ -40,14 +40,27 @@ interface WordInfo {
 }
 
 const KIND_IDS = new Map<WordKind, number>(WORD_KINDS.map((k, i) => [k, i]));
-const MAX_CACHED_WORDS = 200_000;
+// Bounds each worker's memory (a streamed gigabyte runs in workers with a capped heap);
+// a Zipfian vocabulary keeps nearly all hits well within this many words.
+const MAX_CACHED_WORDS = 20_000;
 const MALE = KIND_IDS.get('male')!;
 const FEMALE = KIND_IDS.get('female')!;
 const wordCaches = new WeakMap<LexiconIndex, Map<string, WordInfo>>();
 
-function wordInfo(cache: Map<string, WordInfo>, index: LexiconIndex, text: string): WordInfo {
-  let info = cache.get(text);
+/**
+ * A token's text is a slice of the whole normalised text, and V8 keeps that whole text
+ * alive as long as the slice lives: a cached word (and the analyses made from it) gets its
+ * own copy, or the cache would hold every chunk that brought a new long word (tens of MB
+ * per worker on a long streamed input). Strings under 13 units are copies already.
+ */
+function ownCopy(s: string): string {
+  return s.length < 13 ? s : (' ' + s).slice(1);
+}
+
+function wordInfo(cache: Map<string, WordInfo>, index: LexiconIndex, token: string): WordInfo {
+  let info = cache.get(token);
   if (info) return info;
+  const text = ownCopy(token);
   const analyses = procliticAnalyses(text);
   const kindAt = new Uint8Array(WORD_KINDS.length);
   for (let k = analyses.length - 1; k >= 0; k--) for (const kind of index.kindsOf(analyses[k].form)) kindAt[KIND_IDS.get(kind)!] = k + 1;

@@ -1,8 +1,34 @@
 /**
  * Language check: franc on a sample of the text, plus the share of Arabic-script letters
  * (franc alone confuses short Arabic with Persian or Urdu).
+ *
+ * franc takes ~45 ms to load and clearly Arabic text never needs it, so it is loaded only
+ * when a text does: asynchronously by the CLI (loadLanguageDetector), or synchronously by
+ * the library's detectLanguage() (require of an ES module, Node >= 20.19).
  */
-import { franc } from 'franc';
+import { createRequire } from 'node:module';
+
+type Franc = (typeof import('franc'))['franc'];
+let franc: Franc | undefined;
+
+/** detectLanguageIfLoaded() needs franc and it is not loaded yet: await loadLanguageDetector() and retry. */
+export class DetectorNotLoaded extends Error {
+  constructor() {
+    super('the language detector (franc) is not loaded');
+  }
+}
+
+export async function loadLanguageDetector(): Promise<void> {
+  franc ??= (await import('franc')).franc;
+}
+
+function loadSync(): Franc {
+  try {
+    return (franc ??= (createRequire(import.meta.url)('franc') as typeof import('franc')).franc);
+  } catch (e) {
+    throw new Error(`cannot load the language detector synchronously (${(e as Error).message}); await loadLanguageDetector() first`);
+  }
+}
 
 const SAMPLE = 4000;
 
@@ -21,6 +47,18 @@ const LETTER_RE = /\p{L}/u;
 const ARABIC_SCRIPT_RE = /\p{Script=Arabic}/u;
 
 export function detectLanguage(text: string): LanguageInfo {
+  return detect(text, loadSync);
+}
+
+/** detectLanguage without loading anything: throws DetectorNotLoaded when the text needs franc first. */
+export function detectLanguageIfLoaded(text: string): LanguageInfo {
+  return detect(text, () => {
+    if (!franc) throw new DetectorNotLoaded();
+    return franc;
+  });
+}
+
+function detect(text: string, detector: () => Franc): LanguageInfo {
   const sample = text.length > SAMPLE ? text.slice(0, SAMPLE) : text;
   let letters = 0;
   let arabic = 0;
@@ -46,7 +84,7 @@ export function detectLanguage(text: string): LanguageInfo {
   if (letters < 20) return { code: letters && arabicShare > 0.5 ? 'arb' : 'und', arabicShare, isArabic: letters === 0 || arabicShare > 0.5 };
   // Clearly Arabic (Arabic script, none of the Persian/Urdu letters): no need to ask franc.
   if (arabicShare > 0.8 && nonArabicLetters === 0) return { code: 'arb', arabicShare, isArabic: true };
-  const code = franc(sample, { minLength: 10 });
+  const code = detector()(sample, { minLength: 10 });
   // Arabic-script text that franc calls Persian/Urdu is not Arabic; Latin text is not either.
   const isArabic = arabicShare > 0.5 && !['pes', 'urd', 'prs', 'pbu', 'uig', 'snd', 'ckb', 'kmr'].includes(code);
   return { code: isArabic && code === 'und' ? 'arb' : code, arabicShare, isArabic };
