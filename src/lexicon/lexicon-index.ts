@@ -90,6 +90,22 @@ export class LexiconIndex {
     return refs;
   }
 
+  /**
+   * The ref a match of this phrase uses: the first unambiguous one, else the first;
+   * descriptive organisations only when asked. No allocation: this runs per lexicon hit.
+   */
+  bestRef(key: string, descriptive: boolean): EntityRef | undefined {
+    const refs = this.lookup(key);
+    if (!refs) return undefined;
+    let first: EntityRef | undefined;
+    for (const r of refs) {
+      if (r.descriptive && !descriptive) continue;
+      if (!r.ambiguous) return r;
+      first ??= r;
+    }
+    return first;
+  }
+
   /** Type, canonical Arabic, subtype and English of entry i, without reading the side file. */
   entryBasics(i: number): { type: EntityType; arabic: string; subtype: string; en: string } {
     const e = this.entries[i];

@@ -15,7 +15,7 @@
  */
 import type { EntityType } from '../lexicon/schema.js';
 import { hasArticle } from '../text/clitics.js';
-import type { TokenView } from './features.js';
+import { KIND, type TokenView } from './features.js';
 import type { Candidate, RecognizeOptions } from './types.js';
 
 const NAME_CONNECTORS = new Set(['بن', 'ابن', 'بنت', 'ابو', 'ابي', 'ام', 'ال']);
@@ -23,6 +23,42 @@ const COMPOUND_FIRST = new Set(['عبد', 'عبدال']);
 /** ابو / ام + a given name is a kunya: it starts a name like a given name does. */
 const KUNYA = new Set(['ابو', 'ابي', 'ام']);
 const MAX_NAME_TOKENS = 5;
+
+/** Kinds of words that end, or cannot be part of, a name (with common words and exact nationality adjectives). */
+const NON_NAME_KINDS =
+  KIND['per-title'] | KIND['title-mod'] | KIND['org-head'] | KIND['org-context'] | KIND['org-label'] | KIND['descriptive-head'] | KIND['misc-head'] | KIND['loc-head'] | KIND['loc-context'] | KIND['speech-verb'];
+/** Kinds that start one of the head rules of the main loop (organisation, speech, place). */
+const HEAD_KINDS = KIND['org-head'] | KIND['org-context'] | KIND['org-label'] | KIND['speech-verb'] | KIND['loc-head'] | KIND['loc-part'] | KIND['loc-context'];
+const GIVEN = KIND.male | KIND.female;
+
+/**
+ * Facts of a word (not of a token) that the rules below ask at many tokens, as bits of
+ * WordInfo.ruleFacts, computed on first use: the per-token rules then read bits.
+ */
+const NON_NAME_WORD = 1; // a digit, a single letter, a word of NON_NAME_KINDS or an exact nationality adjective
+const KUNYA_WORD = 2;
+const COMPOUND_WORD = 4; // COMPOUND_FIRST
+const CONNECTOR_WORD = 8; // NAME_CONNECTORS or COMPOUND_FIRST
+const FAMILY_WORD = 16; // looksLikeFamilyName
+const WA_GIVEN = 32; // و + a given name (ومحمد)
+const TITLE_FIRST = 64; // some analysis starts a multi-word title (آية الله)
+
+function ruleFacts(view: TokenView, i: number): number {
+  const w = view.words[i];
+  if (w.ruleFacts === -1) {
+    const t = view.tokens[i].text;
+    let f = 0;
+    if (/^[0-9]/.test(t) || t.length < 2 || (w.kinds & NON_NAME_KINDS) !== 0 || (w.exact & KIND.nationality) !== 0) f |= NON_NAME_WORD;
+    if (KUNYA.has(t)) f |= KUNYA_WORD;
+    if (COMPOUND_FIRST.has(t)) f |= COMPOUND_WORD;
+    if (NAME_CONNECTORS.has(t) || COMPOUND_FIRST.has(t)) f |= CONNECTOR_WORD;
+    if (looksLikeFamilyName(view, i)) f |= FAMILY_WORD;
+    if (w.analyses.some((a, k) => a.clitics === 'و' && (w.analysisKinds[k] & GIVEN) !== 0)) f |= WA_GIVEN;
+    if (w.analyses.some((a) => view.index.startsMultiWord('per-title', a.form))) f |= TITLE_FIRST;
+    w.ruleFacts = f;
+  }
+  return w.ruleFacts;
+}
 
 /** Index of lexicon candidates by first token, for rules that build on them. */
 export type LexiconStarts = Map<number, Candidate>;
@@ -35,22 +71,7 @@ export function lexiconStarts(cands: Candidate[]): LexiconStarts {
 
 /** True when token i is a word that ends or cannot be part of a name. */
 function isNonName(view: TokenView, i: number): boolean {
-  const t = view.tokens[i].text;
-  if (/^[0-9]/.test(t) || t.length < 2) return true;
-  return (
-    view.isStop(i) ||
-    view.kindAt(i, 'per-title') !== undefined ||
-    view.kindAt(i, 'title-mod') !== undefined ||
-    view.kindAt(i, 'org-head') !== undefined ||
-    view.kindAt(i, 'org-context') !== undefined ||
-    view.kindAt(i, 'org-label') !== undefined ||
-    view.kindAt(i, 'descriptive-head') !== undefined ||
-    view.kindAt(i, 'misc-head') !== undefined ||
-    view.kindAt(i, 'loc-head') !== undefined ||
-    view.kindAt(i, 'loc-context') !== undefined ||
-    view.kindAt(i, 'speech-verb') !== undefined ||
-    view.isExact(i, 'nationality')
-  );
+  return (ruleFacts(view, i) & NON_NAME_WORD) !== 0 || view.isStop(i);
 }
 
 /**
@@ -63,18 +84,19 @@ function looksLikeFamilyName(view: TokenView, k: number): boolean {
   const t = view.tokens[k].text;
   if (view.index.isKnownSurname(t)) return true;
   // ومصطفى after جمال حمزة starts the next name of a list.
-  if (view.analyses[k].some((a) => a.clitics === 'و' && (view.index.isWord('male', a.form) || view.index.isWord('female', a.form)))) return false;
+  const w = view.words[k];
+  if (w.analyses.some((a, m) => a.clitics === 'و' && (w.analysisKinds[m] & GIVEN) !== 0)) return false;
   if (/(ها|هم|هما|هن|كم|نا)$/.test(t) && t.length > 4) return false;
   if (view.analyses[k].some((a) => a.skip > 0 && a.form.startsWith('ال'))) return false;
-  if (hasArticle(t)) return t.endsWith('ي') || view.isExact(k, 'male');
+  if (hasArticle(t)) return t.endsWith('ي') || view.isExact(k, KIND.male);
   return t.endsWith('ي') && t.length >= 4;
 }
 
 function isGiven(view: TokenView, i: number): boolean {
-  const t = view.tokens[i].text;
-  if (KUNYA.has(t)) return view.joined(i) && isGiven(view, i + 1);
+  const f = ruleFacts(view, i);
+  if (f & KUNYA_WORD) return view.joined(i) && isGiven(view, i + 1);
   if (view.isStop(i)) return false;
-  return view.isExact(i, 'male') || view.isExact(i, 'female') || (COMPOUND_FIRST.has(t) && i + 1 < view.tokens.length);
+  return view.isExact(i, GIVEN) || ((f & COMPOUND_WORD) !== 0 && i + 1 < view.tokens.length);
 }
 
 /**
@@ -94,7 +116,7 @@ export function personNameLength(view: TokenView, j: number, starts: LexiconStar
       k = lex.last;
       break;
     }
-    if ((NAME_CONNECTORS.has(t) || COMPOUND_FIRST.has(t)) && view.joined(k)) {
+    if ((ruleFacts(view, k) & CONNECTOR_WORD) !== 0 && view.joined(k)) {
       // بن X، ابو X، عبد X، آل X: the connector and the next word go together (بن خليفة, آل ثاني).
       if (t !== 'ال' && (view.isStop(k + 1) && !isGiven(view, k + 1))) break;
       if (/^[0-9]/.test(tokens[k + 1].text)) break;
@@ -106,7 +128,7 @@ export function personNameLength(view: TokenView, j: number, starts: LexiconStar
       k++;
       continue;
     }
-    if (k > j && !looksLikeFamilyName(view, k)) break;
+    if (k > j && (ruleFacts(view, k) & FAMILY_WORD) === 0) break;
     k++; // a family name ends the name
     break;
   }
@@ -126,19 +148,13 @@ function push(out: Candidate[], view: TokenView, first: number, last: number, sk
   out.push({ first, last, start: tokens[first].start + skip, end: tokens[last - 1].end, type, source: 'pattern', ambiguous: false, rule, firstForm });
 }
 
-/** Length of a (possibly two-token) trigger of this kind at token i, with the analysis skip. */
-function triggerAt(view: TokenView, i: number, kind: 'per-title'): number {
-  const memo = view.memo(0);
-  if (memo[i] === -1) memo[i] = triggerLength(view, i, kind);
-  return memo[i];
-}
-
-function triggerLength(view: TokenView, i: number, kind: 'per-title'): number {
+/** Length in tokens of a (possibly two-token) title at token i, 0 when there is none. */
+function triggerAt(view: TokenView, i: number): number {
   const { tokens, index } = view;
-  if (view.joined(i)) {
-    for (const a of view.analyses[i]) if (index.startsMultiWord(kind, a.form) && index.isWord(kind, a.form + ' ' + tokens[i + 1].text)) return 2;
+  if ((ruleFacts(view, i) & TITLE_FIRST) !== 0 && view.joined(i)) {
+    for (const a of view.analyses[i]) if (index.startsMultiWord('per-title', a.form) && index.isWord('per-title', a.form + ' ' + tokens[i + 1].text)) return 2;
   }
-  return view.kindAt(i, kind) ? 1 : 0;
+  return view.has(i, KIND['per-title']) ? 1 : 0;
 }
 
 export function matchPatterns(view: TokenView, lexCands: Candidate[], opts: RecognizeOptions = {}): Candidate[] {
@@ -148,16 +164,17 @@ export function matchPatterns(view: TokenView, lexCands: Candidate[], opts: Reco
   const out: Candidate[] = [];
   // سورية is Syria, and also the adjective "Syrian" (f.): after a noun it is the adjective.
   for (const c of lexCands) {
-    if (c.type !== 'LOC' || c.last - c.first !== 1 || !view.isExact(c.first, 'nationality')) continue;
+    if (c.type !== 'LOC' || c.last - c.first !== 1 || !view.isExact(c.first, KIND.nationality)) continue;
     const p = c.first - 1;
-    const afterNoun = !view.isStop(p) || view.kindAt(p, 'org-head') !== undefined || view.kindAt(p, 'descriptive-head') !== undefined;
-    if (p >= 0 && !tokens[c.first].breakBefore && afterNoun && !view.kindAt(p, 'loc-context') && !view.kindAt(p, 'loc-head')) {
+    if (p < 0 || tokens[c.first].breakBefore) continue;
+    const afterNoun = !view.isStop(p) || view.has(p, KIND['org-head'] | KIND['descriptive-head']);
+    if (afterNoun && !view.has(p, KIND['loc-context'] | KIND['loc-head'])) {
       c.ambiguous = true;
       c.directContextOnly = true;
     }
   }
   for (const c of lexCands) {
-    if (c.type === 'LOC' && c.first > 0 && view.joined(c.first - 1) && view.kindAt(c.first - 1, 'misc-head')) {
+    if (c.type === 'LOC' && c.first > 0 && view.joined(c.first - 1) && view.kindAt(c.first - 1, KIND['misc-head'])) {
       c.ambiguous = true;
       c.directContextOnly = true;
     }
@@ -166,7 +183,7 @@ export function matchPatterns(view: TokenView, lexCands: Candidate[], opts: Reco
   for (const c of lexCands) {
     if (c.type !== 'LOC' || c.first === 0 || c.entry === undefined) continue;
     const sub = view.index.entryBasics(c.entry).subtype;
-    if ((sub === 'city' || sub === 'capital') && view.kindAt(c.first - 1, 'sport-context') && view.joined(c.first - 1)) {
+    if ((sub === 'city' || sub === 'capital') && view.kindAt(c.first - 1, KIND['sport-context']) && view.joined(c.first - 1)) {
       c.type = 'ORG';
       c.entry = undefined;
       c.rule = 'sport-club';
@@ -174,17 +191,17 @@ export function matchPatterns(view: TokenView, lexCands: Candidate[], opts: Reco
   }
   for (let i = 0; i < n; i++) {
     // --- person after a title
-    const tl = triggerAt(view, i, 'per-title');
+    const tl = triggerAt(view, i);
     if (tl) {
       let j = i + tl;
       while (
         j < n &&
         j - i < 7 &&
         !tokens[j].breakBefore &&
-        (view.kindAt(j, 'title-mod') || view.isExact(j, 'nationality') || triggerAt(view, j, 'per-title')) &&
+        (view.kindAt(j, KIND['title-mod']) || view.isExact(j, KIND.nationality) || triggerAt(view, j)) &&
         !(starts.get(j)?.type === 'PER' && !starts.get(j)?.ambiguous)
       ) {
-        j += triggerAt(view, j, 'per-title') || 1;
+        j += triggerAt(view, j) || 1;
       }
       // A title in construct state (رئيس، وزير، قائد without the article) governs a noun,
       // not a name, unless modifiers came between (وزير الخارجية X) or a given name follows.
@@ -197,7 +214,7 @@ export function matchPatterns(view: TokenView, lexCands: Candidate[], opts: Reco
           // After a title and a nationality (المدرب الإيطالي فابيو كابيلو) a foreign name of two
           // unknown words is likely: take the second word too.
           const sawNationality = (() => {
-            for (let m = i + tl; m < j; m++) if (view.isExact(m, 'nationality')) return true;
+            for (let m = i + tl; m < j; m++) if (view.isExact(m, KIND.nationality)) return true;
             return false;
           })();
           if (sawNationality && len === 1 && j + 1 < n && view.joined(j) && !isNonName(view, j + 1) && !hasArticle(tokens[j + 1].text) && !starts.get(j + 1)) len = 2;
@@ -209,27 +226,27 @@ export function matchPatterns(view: TokenView, lexCands: Candidate[], opts: Reco
       }
     }
     // --- given name + family name, without a title
-    if (isGiven(view, i) && !(i > 0 && view.joined(i - 1) && (isGiven(view, i - 1) || triggerAt(view, i - 1, 'per-title')))) {
+    const given = isGiven(view, i);
+    if (given && !(i > 0 && view.joined(i - 1) && (isGiven(view, i - 1) || triggerAt(view, i - 1)))) {
       // علي is also the preposition على; it starts a name only before بن/ابن (علي بن ابي طالب).
-      const weak = view.isExact(i, 'stop') && !(view.joined(i) && ['بن', 'ابن'].includes(tokens[i + 1].text));
+      const weak = view.isExact(i, KIND.stop) && !(view.joined(i) && ['بن', 'ابن'].includes(tokens[i + 1].text));
       const len = weak ? 0 : personNameLength(view, i, starts);
       if (len >= 2) push(out, view, i, i + len, 0, 'PER', 'given-name');
-    } else if (!isGiven(view, i) && !view.isStop(i)) {
+    } else if (!given && (ruleFacts(view, i) & WA_GIVEN) !== 0 && !view.isStop(i)) {
       // و + given name (ومحمد البرادعي): strip the conjunction. Only و, and only before a
       // strong family name: وجود، لدينا، بفضل are words, not و/ل/ب + a name.
-      for (const a of view.analyses[i].slice(1)) {
-        if (a.clitics !== 'و') continue;
-        if ((view.index.isWord('male', a.form) || view.index.isWord('female', a.form)) && view.joined(i) && !(i > 0 && view.joined(i - 1) && triggerAt(view, i - 1, 'per-title'))) {
-          const len = 1 + personNameLength(view, i + 1, starts);
-          const last = tokens[i + len - 1].text;
-          const strong = view.index.isKnownSurname(last) || (last.endsWith('ي') && last.length >= 4) || starts.get(i + len - 1)?.type === 'PER';
-          if (len >= 2 && !isGiven(view, i + len - 1) && strong) push(out, view, i, i + len, a.skip, 'PER', 'given-name', a.form);
-          break;
-        }
+      const a = view.analyses[i].find((x) => x.clitics === 'و')!;
+      if (view.joined(i) && !(i > 0 && view.joined(i - 1) && triggerAt(view, i - 1))) {
+        const len = 1 + personNameLength(view, i + 1, starts);
+        const last = tokens[i + len - 1].text;
+        const strong = view.index.isKnownSurname(last) || (last.endsWith('ي') && last.length >= 4) || starts.get(i + len - 1)?.type === 'PER';
+        if (len >= 2 && !isGiven(view, i + len - 1) && strong) push(out, view, i, i + len, a.skip, 'PER', 'given-name', a.form);
       }
     }
+    // Organisation, speech and place heads: most words are none of them.
+    if (!view.has(i, HEAD_KINDS)) continue;
     // --- organisation heads
-    const head = view.kindAt(i, 'org-head');
+    const head = view.kindAt(i, KIND['org-head']);
     if (head && i + 1 < n) {
       const j = i + 1;
       if (tokens[j].quoteBefore) {
@@ -237,20 +254,20 @@ export function matchPatterns(view: TokenView, lexCands: Candidate[], opts: Reco
         if (k < n && tokens[k].quoteAfter && k - j < 5) push(out, view, j, k + 1, 0, 'ORG', 'org-head-quoted');
       } else if (!tokens[j].breakBefore) {
         const lex = starts.get(j);
-        if (hasArticle(head.form) && view.isExact(j, 'nationality')) {
+        if (hasArticle(head.form) && view.isExact(j, KIND.nationality)) {
           if (opts.descriptiveOrgs) push(out, view, i, j + 1, head.skip, 'ORG', 'org-head-nationality', head.form);
         } else if (!hasArticle(head.form)) {
           if (lex && !lex.ambiguous && lex.type === 'ORG') {
             // قوات حزب الله: the known organisation stands alone.
           } else if (lex && !lex.ambiguous) {
             let k = lex.last;
-            if (k < n && !tokens[k].breakBefore && view.isExact(k, 'nationality')) k++;
+            if (k < n && !tokens[k].breakBefore && view.isExact(k, KIND.nationality)) k++;
             push(out, view, i, k, head.skip, 'ORG', 'org-head-name', head.form);
           } else {
             let k = j;
-            while (k < n && k - j < 3 && !tokens[k].breakBefore && hasArticle(tokens[k].text) && !view.isExact(k, 'stop') && !view.kindAt(k, 'per-title')) {
+            while (k < n && k - j < 3 && !tokens[k].breakBefore && hasArticle(tokens[k].text) && !view.isExact(k, KIND.stop) && !view.kindAt(k, KIND['per-title'])) {
               k++;
-              if (view.isExact(k - 1, 'nationality')) break;
+              if (view.isExact(k - 1, KIND.nationality)) break;
             }
             if (k > j && true) push(out, view, i, k, head.skip, 'ORG', 'org-head-definite', head.form);
           }
@@ -258,7 +275,7 @@ export function matchPatterns(view: TokenView, lexCands: Candidate[], opts: Reco
       }
     }
     // --- organisation context words (وزارة، شركة، مجلس ...): a quoted name, or confirm a known one
-    const orgCtx = view.kindAt(i, 'org-context');
+    const orgCtx = view.kindAt(i, KIND['org-context']);
     if (orgCtx && i + 1 < n) {
       const j = i + 1;
       const lex = starts.get(j);
@@ -268,7 +285,7 @@ export function matchPatterns(view: TokenView, lexCands: Candidate[], opts: Reco
       } else if (lex && lex.type === 'ORG' && !tokens[j].breakBefore) lex.ambiguous = false;
     }
     // --- organisation labels: قناة الجزيرة، وكالة فرانس برس، صحيفة "الحياة": the name alone
-    const label = view.kindAt(i, 'org-label');
+    const label = view.kindAt(i, KIND['org-label']);
     if (label && view.joined(i) || (label && i + 1 < n && tokens[i + 1].quoteBefore)) {
       const j = i + 1;
       const lex = starts.get(j);
@@ -281,22 +298,22 @@ export function matchPatterns(view: TokenView, lexCands: Candidate[], opts: Reco
       // An unknown word after a label is too often a common noun (صحيفة يومية، موقع الرصد).
     }
     // --- speech verbs: قال فيرجسون، وأضاف محمد: a (possibly single) given name or a known person
-    if (view.kindAt(i, 'speech-verb') && view.joined(i)) {
+    if (view.kindAt(i, KIND['speech-verb']) && view.joined(i)) {
       const j = i + 1;
       const lex = starts.get(j);
       if (lex && lex.type === 'PER') lex.ambiguous = false;
       else if (!lex && isGiven(view, j)) {
         const len = personNameLength(view, j, starts);
         if (len > 0) push(out, view, j, j + len, 0, 'PER', 'speech-verb');
-      } else if (!lex && j < n && !isNonName(view, j) && !hasArticle(tokens[j].text) && !view.isExact(j, 'nationality') && (j + 1 >= n || tokens[j + 1].breakBefore || view.isStop(j + 1))) {
+      } else if (!lex && j < n && !isNonName(view, j) && !hasArticle(tokens[j].text) && !view.isExact(j, KIND.nationality) && (j + 1 >= n || tokens[j + 1].breakBefore || view.isStop(j + 1))) {
         // وأوضح فيرجسون أن: an unknown word between a speech verb and a function word is its subject.
         push(out, view, j, j + 1, 0, 'PER', 'speech-verb');
       }
     }
     // --- place heads
-    const locHead = view.kindAt(i, 'loc-head');
-    const locPart = view.kindAt(i, 'loc-part');
-    const locCtx = view.kindAt(i, 'loc-context');
+    const locHead = view.kindAt(i, KIND['loc-head']);
+    const locPart = view.kindAt(i, KIND['loc-part']);
+    const locCtx = view.kindAt(i, KIND['loc-context']);
     if ((locHead || locPart || locCtx) && view.joined(i)) {
       const j = i + 1;
       const lex = starts.get(j);
