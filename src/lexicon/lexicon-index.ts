@@ -38,6 +38,8 @@ export class LexiconIndex {
   private readonly metaFiles: Array<{ base: number; end: number; file: string; meta?: Array<[string, string]> }> = [];
   /** kind -> first words of multi-word words of that kind (آية الله، ولي العهد). */
   private readonly multiFirst = new Map<WordKind, Set<string>>();
+  /** Words in second or later position of a multi-word phrase, built on first use (see isInnerWord). */
+  private innerWords?: Set<string>;
 
   /** Later lexicons (user files) take precedence over earlier ones for the same phrase. */
   constructor(lexicons: CompiledLexicon[]) {
@@ -104,6 +106,26 @@ export class LexiconIndex {
       first ??= r;
     }
     return first;
+  }
+
+  /**
+   * Some multi-word phrase has this word in second or later position. A phrase of n words
+   * can match at a token only if the n-1 tokens after it all are: most phrase keys are then
+   * never built, let alone looked up.
+   */
+  isInnerWord(word: string): boolean {
+    if (!this.innerWords) {
+      this.innerWords = new Set();
+      for (const key of this.phrases.keys()) {
+        let sp = key.indexOf(' ');
+        while (sp !== -1) {
+          const next = key.indexOf(' ', sp + 1);
+          this.innerWords.add(key.slice(sp + 1, next === -1 ? key.length : next));
+          sp = next;
+        }
+      }
+    }
+    return this.innerWords.has(word);
   }
 
   /** Type, canonical Arabic, subtype and English of entry i, without reading the side file. */

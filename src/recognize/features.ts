@@ -30,6 +30,8 @@ export interface WordInfo {
   phraseMax: number[];
   /** The largest of phraseMax: 0 when no lexicon phrase can start at this word. */
   maxPhrase: number;
+  /** The word is in second or later position of some lexicon phrase. */
+  innerWord: boolean;
   /** Per analysis: the lexicon ref of its form alone, without / with descriptive organisations. */
   single: Array<EntityRef | undefined>;
   singleDescriptive: Array<EntityRef | undefined>;
@@ -39,6 +41,9 @@ export interface WordInfo {
   givenExact: boolean;
   /** Word facts the context rules compute on first use (bits owned by patterns.ts); -1 until then. */
   ruleFacts: number;
+  /** Per-document memo of propagate.ts: the document it was computed for, and its value. */
+  docStamp: number;
+  docFact: boolean;
 }
 
 const MAX_CACHED_WORDS = 200_000;
@@ -61,11 +66,14 @@ function wordInfo(index: LexiconIndex, text: string): WordInfo {
     exact: analysisKinds[0],
     phraseMax,
     maxPhrase: Math.max(...phraseMax),
+    innerWord: index.isInnerWord(text),
     single: analyses.map((a, k) => (phraseMax[k] ? index.bestRef(a.form, false) : undefined)),
     singleDescriptive: analyses.map((a, k) => (phraseMax[k] ? index.bestRef(a.form, true) : undefined)),
     stopNear: analyses.some((a, k) => a.skip <= 1 && (analysisKinds[k] & KIND.stop) !== 0),
     givenExact: (analysisKinds[0] & (KIND.male | KIND.female)) !== 0,
     ruleFacts: -1,
+    docStamp: 0,
+    docFact: false,
   };
 }
 

@@ -20,8 +20,9 @@ export function matchLexicon(view: TokenView, opts: RecognizeOptions = {}): Cand
       const a = analyses[ai];
       const max = phraseMax[ai];
       if (max === 0) continue;
+      // The phrase can go on only over adjacent tokens that occur inside some phrase.
       let limit = 1;
-      while (limit < max && i + limit < n && !tokens[i + limit].breakBefore) limit++;
+      while (limit < max && i + limit < n && !tokens[i + limit].breakBefore && words[i + limit].innerWord) limit++;
       for (let len = limit; len >= 1; len--) {
         if (best && len <= best.last - best.first) break;
         let ref;
