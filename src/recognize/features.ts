@@ -77,62 +77,67 @@ function wordInfo(index: LexiconIndex, text: string): WordInfo {
   };
 }
 
-export interface TokenView {
-  tokens: Token[];
+/**
+ * The tokens of one document with their words' facts. A class (not per-document closures),
+ * so that the rules' calls to it stay monomorphic and inline.
+ */
+export class TokenView {
   /** Per token: its word's facts. */
-  words: WordInfo[];
-  analyses: CliticAnalysis[][];
-  index: LexiconIndex;
+  readonly words: WordInfo[];
+  readonly analyses: CliticAnalysis[][];
+
+  constructor(
+    readonly tokens: Token[],
+    readonly index: LexiconIndex,
+    /** Which tokens end in alef maqsura in the original (على the preposition vs علي the name). */
+    private readonly maqsura?: Uint8Array,
+  ) {
+    let cache = wordCaches.get(index);
+    if (!cache) wordCaches.set(index, (cache = new Map()));
+    // Cleared between documents only, so every word of a document stays cached while it runs.
+    if (cache.size >= MAX_CACHED_WORDS) cache.clear();
+    this.words = new Array<WordInfo>(tokens.length);
+    this.analyses = new Array<CliticAnalysis[]>(tokens.length);
+    for (let i = 0; i < tokens.length; i++) {
+      const text = tokens[i].text;
+      let w = cache.get(text);
+      if (!w) cache.set(text, (w = wordInfo(index, text)));
+      this.words[i] = w;
+      this.analyses[i] = w.analyses;
+    }
+  }
+
   /** Some analysis of token i is a word of one of these kinds (KIND bits). */
-  has(i: number, kinds: number): boolean;
+  has(i: number, kinds: number): boolean {
+    return (this.words[i].kinds & kinds) !== 0;
+  }
+
   /** The first analysis of token i whose form is a word of these kinds (KIND bits). */
-  kindAt(i: number, kinds: number): CliticAnalysis | undefined;
+  kindAt(i: number, kinds: number): CliticAnalysis | undefined {
+    const w = this.words[i];
+    if ((w.kinds & kinds) === 0) return undefined;
+    for (let k = 0; k < w.analyses.length; k++) if ((w.analysisKinds[k] & kinds) !== 0) return w.analyses[k];
+    return undefined;
+  }
+
   /** The full token (no clitic stripping) is a word of one of these kinds (KIND bits). */
-  isExact(i: number, kinds: number): boolean;
+  isExact(i: number, kinds: number): boolean {
+    return (this.words[i].exact & kinds) !== 0;
+  }
+
   /** The token, or the token without one proclitic (وفي، ولم، بأن), is a common word. */
-  isStop(i: number): boolean;
+  isStop(i: number): boolean {
+    // علي written على (alef maqsura in the original) is the preposition, not the name.
+    const w = this.words[i];
+    return w.stopNear && !(w.givenExact && !(this.maqsura && this.maqsura[i]));
+  }
+
   /** Tokens i and i+1 are adjacent (only spaces between). */
-  joined(i: number): boolean;
+  joined(i: number): boolean {
+    return i + 1 < this.tokens.length && !this.tokens[i + 1].breakBefore;
+  }
 }
 
 export function makeTokenView(tokens: Token[], index: LexiconIndex, maqsura?: Uint8Array): TokenView {
-  let cache = wordCaches.get(index);
-  if (!cache) wordCaches.set(index, (cache = new Map()));
-  // Cleared between documents only, so every word of a document stays cached while it runs.
-  if (cache.size >= MAX_CACHED_WORDS) cache.clear();
-  const words: WordInfo[] = new Array(tokens.length);
-  const analyses: CliticAnalysis[][] = new Array(tokens.length);
-  for (let i = 0; i < tokens.length; i++) {
-    const text = tokens[i].text;
-    let w = cache.get(text);
-    if (!w) cache.set(text, (w = wordInfo(index, text)));
-    words[i] = w;
-    analyses[i] = w.analyses;
-  }
-  return {
-    tokens,
-    words,
-    analyses,
-    index,
-    has(i, kinds) {
-      return (words[i].kinds & kinds) !== 0;
-    },
-    kindAt(i, kinds) {
-      const w = words[i];
-      if ((w.kinds & kinds) === 0) return undefined;
-      for (let k = 0; k < w.analyses.length; k++) if ((w.analysisKinds[k] & kinds) !== 0) return w.analyses[k];
-      return undefined;
-    },
-    isStop(i) {
-      // علي written على (alef maqsura in the original) is the preposition, not the name.
-      const w = words[i];
-      return w.stopNear && !(w.givenExact && !(maqsura && maqsura[i]));
-    },
-    isExact(i, kinds) {
-      return (words[i].exact & kinds) !== 0;
-    },
-    joined(i) {
-      return i + 1 < tokens.length && !tokens[i + 1].breakBefore;
-    },
-  };
+  return new TokenView(tokens, index, maqsura);
 }
