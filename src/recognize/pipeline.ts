@@ -64,7 +64,7 @@ export function recognize(text: string, index: LexiconIndex, opts: RecognizeOpti
       type: c.type,
       start: span.startCp,
       end: span.endCp,
-      normalized: surfaceKey(view, c),
+      normalized: i < keys.length ? keys[i] : surfaceKey(view, c),
       source: c.source,
       rule: c.rule,
     };
