@@ -42,6 +42,7 @@ const CONNECTOR_WORD = 8; // NAME_CONNECTORS or COMPOUND_FIRST
 const FAMILY_WORD = 16; // looksLikeFamilyName
 const WA_GIVEN = 32; // و + a given name (ومحمد)
 const TITLE_FIRST = 64; // some analysis starts a multi-word title (آية الله)
+const STARTS_RULE = 128; // a title, a possible given name or kunya, و + a given name, or a head word: see matchPatterns
 
 function ruleFacts(view: TokenView, i: number): number {
   const w = view.words[i];
@@ -55,6 +56,7 @@ function ruleFacts(view: TokenView, i: number): number {
     if (looksLikeFamilyName(view, i)) f |= FAMILY_WORD;
     if (w.analyses.some((a, k) => a.clitics === 'و' && (w.analysisKinds[k] & GIVEN) !== 0)) f |= WA_GIVEN;
     if (w.analyses.some((a) => view.index.startsMultiWord('per-title', a.form))) f |= TITLE_FIRST;
+    if ((w.kinds & (KIND['per-title'] | HEAD_KINDS)) !== 0 || (w.exact & GIVEN) !== 0 || (f & (TITLE_FIRST | KUNYA_WORD | COMPOUND_WORD | WA_GIVEN)) !== 0) f |= STARTS_RULE;
     w.ruleFacts = f;
   }
   return w.ruleFacts;
@@ -190,6 +192,8 @@ export function matchPatterns(view: TokenView, lexCands: Candidate[], opts: Reco
     }
   }
   for (let i = 0; i < n; i++) {
+    // Most words start none of the rules below (nor does anything below happen at them).
+    if ((ruleFacts(view, i) & STARTS_RULE) === 0) continue;
     // --- person after a title
     const tl = triggerAt(view, i);
     if (tl) {
