@@ -40,6 +40,8 @@ export class LexiconIndex {
   private readonly multiFirst = new Map<WordKind, Set<string>>();
   /** Words in second or later position of a multi-word phrase, built on first use (see isInnerWord). */
   private innerWords?: Set<string>;
+  /** First word -> second words of the multi-word phrases, built on first use (see nextWords). */
+  private secondWords?: Map<string, Set<string>>;
 
   /** Later lexicons (user files) take precedence over earlier ones for the same phrase. */
   constructor(lexicons: CompiledLexicon[]) {
@@ -126,6 +128,23 @@ export class LexiconIndex {
       }
     }
     return this.innerWords.has(word);
+  }
+
+  /** The words that follow `first` in the multi-word phrases starting with it (undefined: none). */
+  nextWords(first: string): ReadonlySet<string> | undefined {
+    if (!this.secondWords) {
+      this.secondWords = new Map();
+      for (const key of this.phrases.keys()) {
+        const sp = key.indexOf(' ');
+        if (sp === -1) continue;
+        const next = key.indexOf(' ', sp + 1);
+        const head = key.slice(0, sp);
+        let set = this.secondWords.get(head);
+        if (!set) this.secondWords.set(head, (set = new Set()));
+        set.add(key.slice(sp + 1, next === -1 ? key.length : next));
+      }
+    }
+    return this.secondWords.get(first);
   }
 
   /** Type, canonical Arabic, subtype and English of entry i, without reading the side file. */

@@ -32,6 +32,8 @@ export interface WordInfo {
   maxPhrase: number;
   /** The word is in second or later position of some lexicon phrase. */
   innerWord: boolean;
+  /** Per analysis: the words that can follow its form in a lexicon phrase. */
+  nextWords: Array<ReadonlySet<string> | undefined>;
   /** Per analysis: the lexicon ref of its form alone, without / with descriptive organisations. */
   single: Array<EntityRef | undefined>;
   singleDescriptive: Array<EntityRef | undefined>;
@@ -67,6 +69,7 @@ function wordInfo(index: LexiconIndex, text: string): WordInfo {
     phraseMax,
     maxPhrase: Math.max(...phraseMax),
     innerWord: index.isInnerWord(text),
+    nextWords: analyses.map((a, k) => (phraseMax[k] > 1 ? index.nextWords(a.form) : undefined)),
     single: analyses.map((a, k) => (phraseMax[k] ? index.bestRef(a.form, false) : undefined)),
     singleDescriptive: analyses.map((a, k) => (phraseMax[k] ? index.bestRef(a.form, true) : undefined)),
     stopNear: analyses.some((a, k) => a.skip <= 1 && (analysisKinds[k] & KIND.stop) !== 0),

@@ -20,9 +20,13 @@ export function matchLexicon(view: TokenView, opts: RecognizeOptions = {}): Cand
       const a = analyses[ai];
       const max = phraseMax[ai];
       if (max === 0) continue;
-      // The phrase can go on only over adjacent tokens that occur inside some phrase.
+      // A longer phrase needs the next token to follow this form in some phrase, and goes on
+      // only over adjacent tokens that occur inside some phrase: most keys are never built.
       let limit = 1;
-      while (limit < max && i + limit < n && !tokens[i + limit].breakBefore && words[i + limit].innerWord) limit++;
+      if (max > 1 && i + 1 < n && !tokens[i + 1].breakBefore && w.nextWords[ai]?.has(tokens[i + 1].text)) {
+        limit = 2;
+        while (limit < max && i + limit < n && !tokens[i + limit].breakBefore && words[i + limit].innerWord) limit++;
+      }
       for (let len = limit; len >= 1; len--) {
         if (best && len <= best.last - best.first) break;
         let ref;

@@ -68,7 +68,7 @@ export function tokenize(text: string, words?: WordTable): Token[] {
       if (QUOTE_CODES.has(c)) quoteBefore = true;
     }
     const tok: Token = { start, end: i, text: words ? words.intern(text, start, i, hash) : text.slice(start, i), breakBefore, quoteBefore, quoteAfter: false };
-    if (tokens.length > 0) tokens[tokens.length - 1].quoteAfter = tok.quoteBefore;
+    if (quoteBefore && tokens.length > 0) tokens[tokens.length - 1].quoteAfter = true;
     tokens.push(tok);
     prevEnd = i;
   }
