@@ -116,35 +116,36 @@ export class LexiconIndex {
    * never built, let alone looked up.
    */
   isInnerWord(word: string): boolean {
-    if (!this.innerWords) {
-      this.innerWords = new Set();
-      for (const key of this.phrases.keys()) {
-        let sp = key.indexOf(' ');
-        while (sp !== -1) {
-          const next = key.indexOf(' ', sp + 1);
-          this.innerWords.add(key.slice(sp + 1, next === -1 ? key.length : next));
-          sp = next;
-        }
-      }
-    }
-    return this.innerWords.has(word);
+    if (!this.innerWords) this.buildWordTables();
+    return this.innerWords!.has(word);
   }
 
   /** The words that follow `first` in the multi-word phrases starting with it (undefined: none). */
   nextWords(first: string): ReadonlySet<string> | undefined {
-    if (!this.secondWords) {
-      this.secondWords = new Map();
-      for (const key of this.phrases.keys()) {
-        const sp = key.indexOf(' ');
-        if (sp === -1) continue;
+    if (!this.secondWords) this.buildWordTables();
+    return this.secondWords!.get(first);
+  }
+
+  /** One pass over the multi-word phrases for isInnerWord and nextWords (on first use: start-up stays as it is). */
+  private buildWordTables(): void {
+    const inner = new Set<string>();
+    const second = new Map<string, Set<string>>();
+    for (const key of this.phrases.keys()) {
+      let sp = key.indexOf(' ');
+      if (sp === -1) continue;
+      const head = key.slice(0, sp);
+      let set = second.get(head);
+      if (!set) second.set(head, (set = new Set()));
+      for (let k = 0; sp !== -1; k++) {
         const next = key.indexOf(' ', sp + 1);
-        const head = key.slice(0, sp);
-        let set = this.secondWords.get(head);
-        if (!set) this.secondWords.set(head, (set = new Set()));
-        set.add(key.slice(sp + 1, next === -1 ? key.length : next));
+        const word = key.slice(sp + 1, next === -1 ? key.length : next);
+        inner.add(word);
+        if (k === 0) set.add(word);
+        sp = next;
       }
     }
-    return this.secondWords.get(first);
+    this.innerWords = inner;
+    this.secondWords = second;
   }
 
   /** Type, canonical Arabic, subtype and English of entry i, without reading the side file. */
