@@ -47,6 +47,10 @@ export class LexiconIndex {
   private readonly metaFiles: Array<{ base: number; end: number; file: string; meta?: Array<[string, string]> }> = [];
   /** kind -> first words of multi-word words of that kind (آية الله، ولي العهد). */
   private readonly multiFirst = new Map<WordKind, Set<string>>();
+  /** Words in second or later position of a multi-word phrase, built on first use (see isInnerWord). */
+  private innerWords?: Set<string>;
+  /** First word -> second words of the multi-word phrases, built on first use (see nextWords). */
+  private secondWords?: Map<string, Set<string>>;
 
   /** Later lexicons (user files) take precedence over earlier ones for the same phrase. */
   constructor(lexicons: Array<CompiledLexicon | PackedLexicon>) {
@@ -117,6 +121,61 @@ export class LexiconIndex {
     const refs = raw.map(([entry, a]) => ({ entry, ambiguous: a === 1, descriptive: a === 2 }));
     this.refCache.set(key, refs);
     return refs;
+  }
+
+  /**
+   * The ref a match of this phrase uses: the first unambiguous one, else the first;
+   * descriptive organisations only when asked. No allocation: this runs per lexicon hit.
+   */
+  bestRef(key: string, descriptive: boolean): EntityRef | undefined {
+    const refs = this.lookup(key);
+    if (!refs) return undefined;
+    let first: EntityRef | undefined;
+    for (const r of refs) {
+      if (r.descriptive && !descriptive) continue;
+      if (!r.ambiguous) return r;
+      first ??= r;
+    }
+    return first;
+  }
+
+  /**
+   * Some multi-word phrase has this word in second or later position. A phrase of n words
+   * can match at a token only if the n-1 tokens after it all are: most phrase keys are then
+   * never built, let alone looked up.
+   */
+  isInnerWord(word: string): boolean {
+    if (!this.innerWords) this.buildWordTables();
+    return this.innerWords!.has(word);
+  }
+
+  /** The words that follow `first` in the multi-word phrases starting with it (undefined: none). */
+  nextWords(first: string): ReadonlySet<string> | undefined {
+    if (!this.secondWords) this.buildWordTables();
+    return this.secondWords!.get(first);
+  }
+
+  /** One pass over the multi-word phrases for isInnerWord and nextWords (on first use: start-up stays as it is). */
+  private buildWordTables(): void {
+    const inner = new Set<string>();
+    const second = new Map<string, Set<string>>();
+    const keys = this.packed ? this.packed.phraseKeys() : (this.phrases as Map<string, RawRefs>).keys();
+    for (const key of keys) {
+      let sp = key.indexOf(' ');
+      if (sp === -1) continue;
+      const head = key.slice(0, sp);
+      let set = second.get(head);
+      if (!set) second.set(head, (set = new Set()));
+      for (let k = 0; sp !== -1; k++) {
+        const next = key.indexOf(' ', sp + 1);
+        const word = key.slice(sp + 1, next === -1 ? key.length : next);
+        inner.add(word);
+        if (k === 0) set.add(word);
+        sp = next;
+      }
+    }
+    this.innerWords = inner;
+    this.secondWords = second;
   }
 
   /** Type, canonical Arabic, subtype and English of entry i, without reading the side file. */

@@ -190,6 +190,12 @@ export class PackedLexicon {
     this.complete = true;
   }
 
+  /** Every phrase with entity refs (decodes the whole table). */
+  *phraseKeys(): Iterable<string> {
+    this.loadAll();
+    for (const [key, f] of this.forms) if (f.refs) yield key;
+  }
+
   /** Entry i: [type, arabic, subtype, english]. */
   entry(i: number): CompiledEntry {
     const h = this.header;

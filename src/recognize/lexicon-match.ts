@@ -2,30 +2,41 @@
  * Lexicon matching: at every token, for every proclitic analysis, the longest phrase of
  * the lexicon that starts there (multi-token, no punctuation inside).
  */
-import type { TokenView } from './features.js';
+import { KIND, type TokenView } from './features.js';
 import type { Candidate, RecognizeOptions } from './types.js';
 
 export function matchLexicon(view: TokenView, opts: RecognizeOptions = {}): Candidate[] {
-  const { tokens, analyses, index } = view;
+  const { tokens, words, index } = view;
+  const descriptive = Boolean(opts.descriptiveOrgs);
   const out: Candidate[] = [];
   const n = tokens.length;
   for (let i = 0; i < n; i++) {
+    const w = words[i];
+    // Most words start no lexicon phrase: one read decides.
+    if (w.maxPhrase === 0) continue;
     let best: Candidate | undefined;
-    const maxes = view.phraseMax(i);
-    for (let ai = 0; ai < analyses[i].length; ai++) {
-      const a = analyses[i][ai];
-      const max = maxes[ai];
+    const { analyses, phraseMax } = w;
+    for (let ai = 0; ai < analyses.length; ai++) {
+      const a = analyses[ai];
+      const max = phraseMax[ai];
       if (max === 0) continue;
+      // A longer phrase needs the next token to follow this form in some phrase, and goes on
+      // only over adjacent tokens that occur inside some phrase: most keys are never built.
       let limit = 1;
-      while (limit < max && i + limit < n && !tokens[i + limit].breakBefore) limit++;
+      if (max > 1 && i + 1 < n && !tokens[i + 1].breakBefore && w.nextWords[ai]?.has(tokens[i + 1].text)) {
+        limit = 2;
+        while (limit < max && i + limit < n && !tokens[i + limit].breakBefore && words[i + limit].innerWord) limit++;
+      }
       for (let len = limit; len >= 1; len--) {
         if (best && len <= best.last - best.first) break;
-        let key = a.form;
-        for (let k = 1; k < len; k++) key += ' ' + tokens[i + k].text;
-        let refs = index.lookup(key);
-        if (refs && !opts.descriptiveOrgs) refs = refs.filter((r) => !r.descriptive);
-        if (!refs || refs.length === 0) continue;
-        const ref = refs.find((r) => !r.ambiguous) ?? refs[0];
+        let ref;
+        if (len === 1) ref = descriptive ? w.singleDescriptive[ai] : w.single[ai];
+        else {
+          let key = a.form;
+          for (let k = 1; k < len; k++) key += ' ' + tokens[i + k].text;
+          ref = index.bestRef(key, descriptive);
+        }
+        if (!ref) continue;
         best = {
           first: i,
           last: i + len,
@@ -36,7 +47,7 @@ export function matchLexicon(view: TokenView, opts: RecognizeOptions = {}): Cand
           entry: ref.entry,
           // كتبت = ك+تبت, بليون = ب+ليون, كريم ماجد = ك+ريم ماجد: a clitic reading of a common
           // word or of a given name needs context.
-          ambiguous: ref.ambiguous || (a.skip > 0 && ((len === 1 && view.isStop(i)) || view.isExact(i, 'male') || view.isExact(i, 'female'))),
+          ambiguous: ref.ambiguous || (a.skip > 0 && ((len === 1 && view.isStop(i)) || view.isExact(i, KIND.male | KIND.female))),
           rule: a.clitics ? `lexicon (${a.clitics}+)` : 'lexicon',
           firstForm: a.form,
         };

@@ -15,7 +15,7 @@
  */
 import type { EntityType } from '../lexicon/schema.js';
 import { hasArticle } from '../text/clitics.js';
-import type { TokenView } from './features.js';
+import { KIND, type TokenView } from './features.js';
 import { surfaceKey } from './propagate.js';
 import type { Candidate, RecognizeOptions } from './types.js';
 
@@ -42,6 +42,49 @@ const MATCH_WORDS = new Set(['مباراه', 'المباراه', 'فريق', 'ا
 const NOUN_ENDING = /(ه|كم|هم|ها|ا)$/;
 const SCHOOL_HEADS = new Set(['جامعه', 'معهد', 'كليه']);
 
+/** Kinds of words that end, or cannot be part of, a name (with common words and exact nationality adjectives). */
+const NON_NAME_KINDS =
+  KIND['per-title'] | KIND['title-mod'] | KIND['org-head'] | KIND['org-context'] | KIND['org-label'] | KIND['descriptive-head'] | KIND['misc-head'] | KIND['loc-head'] | KIND['loc-context'] | KIND['speech-verb'];
+/** Kinds that start one of the head rules of the main loop (organisation, speech, place). */
+const HEAD_KINDS = KIND['org-head'] | KIND['org-context'] | KIND['org-label'] | KIND['speech-verb'] | KIND['loc-head'] | KIND['loc-part'] | KIND['loc-context'];
+const GIVEN = KIND.male | KIND.female;
+
+/**
+ * Facts of a word (not of a token) that the rules below ask at many tokens, as bits of
+ * WordInfo.ruleFacts, computed on first use: the per-token rules then read bits. None of
+ * them may depend on the token's neighbours.
+ */
+const NON_NAME_WORD = 1; // a digit, a single letter, a word of NON_NAME_KINDS or an exact nationality adjective
+const KUNYA_WORD = 2;
+const COMPOUND_WORD = 4; // COMPOUND_FIRST
+const CONNECTOR_WORD = 8; // NAME_CONNECTORS or COMPOUND_FIRST
+const FAMILY_WORD = 16; // looksLikeFamilyName
+const WA_GIVEN = 32; // و + a given name (ومحمد)
+const TITLE_FIRST = 64; // some analysis starts a multi-word title (آية الله)
+const STARTS_RULE = 128; // a title, a possible given name or kunya, و + a given name or kunya, or a head word: see matchPatterns
+const INNER_CONNECTOR_WORD = 256; // INNER_CONNECTORS
+const WA_KUNYA = 512; // و + a kunya (وابو)
+
+function ruleFacts(view: TokenView, i: number): number {
+  const w = view.words[i];
+  if (w.ruleFacts === -1) {
+    const t = view.tokens[i].text;
+    let f = 0;
+    if (/^[0-9]/.test(t) || t.length < 2 || (w.kinds & NON_NAME_KINDS) !== 0 || (w.exact & KIND.nationality) !== 0) f |= NON_NAME_WORD;
+    if (KUNYA.has(t)) f |= KUNYA_WORD;
+    if (COMPOUND_FIRST.has(t)) f |= COMPOUND_WORD;
+    if (NAME_CONNECTORS.has(t) || COMPOUND_FIRST.has(t)) f |= CONNECTOR_WORD;
+    if (INNER_CONNECTORS.has(t)) f |= INNER_CONNECTOR_WORD;
+    if (looksLikeFamilyName(view, i)) f |= FAMILY_WORD;
+    if (w.analyses.some((a, k) => a.clitics === 'و' && (w.analysisKinds[k] & GIVEN) !== 0)) f |= WA_GIVEN;
+    if (w.analyses.some((a) => a.clitics === 'و' && KUNYA.has(a.form))) f |= WA_KUNYA;
+    if (w.analyses.some((a) => view.index.startsMultiWord('per-title', a.form))) f |= TITLE_FIRST;
+    if ((w.kinds & (KIND['per-title'] | HEAD_KINDS)) !== 0 || (w.exact & GIVEN) !== 0 || (f & (TITLE_FIRST | KUNYA_WORD | COMPOUND_WORD | WA_GIVEN | WA_KUNYA)) !== 0) f |= STARTS_RULE;
+    w.ruleFacts = f;
+  }
+  return w.ruleFacts;
+}
+
 /** Index of lexicon candidates by first token, for rules that build on them. */
 export type LexiconStarts = Map<number, Candidate>;
 
@@ -54,28 +97,13 @@ export function lexiconStarts(cands: Candidate[]): LexiconStarts {
 /** The lexicon candidate at token j, unless it is a clitic reading of a given name (ك+ريم in كريم). */
 function knownAt(view: TokenView, starts: LexiconStarts, j: number): Candidate | undefined {
   const c = starts.get(j);
-  if (c && c.start > view.tokens[j].start && (view.isExact(j, 'male') || view.isExact(j, 'female'))) return undefined;
+  if (c && c.start > view.tokens[j].start && (view.isExact(j, GIVEN))) return undefined;
   return c;
 }
 
 /** True when token i is a word that ends or cannot be part of a name. */
 function isNonName(view: TokenView, i: number): boolean {
-  const t = view.tokens[i].text;
-  if (/^[0-9]/.test(t) || t.length < 2) return true;
-  return (
-    view.isStop(i) ||
-    view.kindAt(i, 'per-title') !== undefined ||
-    view.kindAt(i, 'title-mod') !== undefined ||
-    view.kindAt(i, 'org-head') !== undefined ||
-    view.kindAt(i, 'org-context') !== undefined ||
-    view.kindAt(i, 'org-label') !== undefined ||
-    view.kindAt(i, 'descriptive-head') !== undefined ||
-    view.kindAt(i, 'misc-head') !== undefined ||
-    view.kindAt(i, 'loc-head') !== undefined ||
-    view.kindAt(i, 'loc-context') !== undefined ||
-    view.kindAt(i, 'speech-verb') !== undefined ||
-    view.isExact(i, 'nationality')
-  );
+  return (ruleFacts(view, i) & NON_NAME_WORD) !== 0 || view.isStop(i);
 }
 
 /**
@@ -88,10 +116,11 @@ function looksLikeFamilyName(view: TokenView, k: number): boolean {
   const t = view.tokens[k].text;
   if (view.index.isKnownSurname(t)) return true;
   // ومصطفى after جمال حمزة starts the next name of a list.
-  if (view.analyses[k].some((a) => a.clitics === 'و' && (view.index.isWord('male', a.form) || view.index.isWord('female', a.form)))) return false;
+  const w = view.words[k];
+  if (w.analyses.some((a, m) => a.clitics === 'و' && (w.analysisKinds[m] & GIVEN) !== 0)) return false;
   if (/(ها|هم|هما|هن|كم|نا)$/.test(t) && t.length > 4) return false;
   if (view.analyses[k].some((a) => a.skip > 0 && a.form.startsWith('ال'))) return false;
-  if (hasArticle(t)) return t.endsWith('ي') || view.isExact(k, 'male');
+  if (hasArticle(t)) return t.endsWith('ي') || view.isExact(k, KIND.male);
   return t.endsWith('ي') && t.length >= 4;
 }
 
@@ -106,17 +135,18 @@ function looksLikeAdjectiveOrVerb(t: string): boolean {
 /** A word that can be a family name once a name is expected: no proclitic + article, no pronoun suffix. */
 function plainNameWord(view: TokenView, k: number): boolean {
   const t = view.tokens[k].text;
-  if (looksLikeFamilyName(view, k)) return true;
-  if (view.analyses[k].some((a) => a.skip > 0 && (a.form.startsWith('ال') || view.index.isWord('male', a.form) || view.index.isWord('female', a.form)))) return false;
+  if ((ruleFacts(view, k) & FAMILY_WORD) !== 0) return true;
+  const w = view.words[k];
+  if (w.analyses.some((a, m) => a.skip > 0 && (a.form.startsWith('ال') || (w.analysisKinds[m] & GIVEN) !== 0))) return false;
   if (/(ها|هم|هما|هن|كم|نا)$/.test(t) && t.length > 4) return false;
-  return !view.isExact(k, 'nationality') && t.length >= 3;
+  return !view.isExact(k, KIND.nationality) && t.length >= 3;
 }
 
 function isGiven(view: TokenView, i: number): boolean {
-  const t = view.tokens[i].text;
-  if (KUNYA.has(t)) return view.joined(i) && isGiven(view, i + 1);
+  const f = ruleFacts(view, i);
+  if (f & KUNYA_WORD) return view.joined(i) && isGiven(view, i + 1);
   if (view.isStop(i)) return false;
-  return view.isExact(i, 'male') || view.isExact(i, 'female') || (COMPOUND_FIRST.has(t) && i + 1 < view.tokens.length);
+  return view.isExact(i, GIVEN) || ((f & COMPOUND_WORD) !== 0 && i + 1 < view.tokens.length);
 }
 
 /**
@@ -134,21 +164,22 @@ export function personNameLength(view: TokenView, j: number, starts: LexiconStar
     // حسن البرنوصي، محمد الكندي: after given names a one-word place or nationality in ـي is the
     // family name (a nisba), not the next entity.
     const nisba = k > j && isGiven(view, k - 1) && hasArticle(t) && t.endsWith('ي') && t.length >= 5 && (!lex || lex.last - lex.first === 1);
-    if (nisba && (lex?.type === 'LOC' || view.isExact(k, 'nationality'))) {
+    if (nisba && (lex?.type === 'LOC' || view.isExact(k, KIND.nationality))) {
       k++;
       break;
     }
     if (lex && !lex.ambiguous && lex.type !== 'PER') break;
     // وشارون وبلير، أدونيس وأبو ميثارمي: و + a given name, kunya or known person starts the
     // next name of a list (وليد، وائل are names themselves).
-    if (k > j && t.startsWith('و') && !isGiven(view, k) && view.analyses[k].some((a) => a.clitics === 'و' && (KUNYA.has(a.form) || a.form === 'بن' || view.index.isWord('male', a.form) || view.index.isWord('female', a.form) || (lex !== undefined && lex.type === 'PER')))) break;
+    if (k > j && t.startsWith('و') && !isGiven(view, k) && view.words[k].analyses.some((a, m) => a.clitics === 'و' && (KUNYA.has(a.form) || a.form === 'بن' || (view.words[k].analysisKinds[m] & GIVEN) !== 0 || (lex !== undefined && lex.type === 'PER')))) break;
     // جعفر وعمرو زكي: a known person behind و starts the next name of a list.
     if (k > j && lex && lex.type === 'PER' && lex.start > tokens[k].start) break;
     if (lex && lex.type === 'PER' && !lex.ambiguous && !(lex.last - lex.first === 1 && isGiven(view, k))) {
       k = lex.last;
       break;
     }
-    if ((NAME_CONNECTORS.has(t) || COMPOUND_FIRST.has(t) || (k > j && INNER_CONNECTORS.has(t))) && view.joined(k)) {
+    const facts = ruleFacts(view, k);
+    if (((facts & CONNECTOR_WORD) !== 0 || (k > j && (facts & INNER_CONNECTOR_WORD) !== 0)) && view.joined(k)) {
       // بن X، ابو X، عبد X، آل X: the connector and the next word go together (بن خليفة, آل ثاني).
       if (t !== 'ال' && (view.isStop(k + 1) && !isGiven(view, k + 1))) break;
       if (/^[0-9]/.test(tokens[k + 1].text)) break;
@@ -172,7 +203,7 @@ export function personNameLength(view: TokenView, j: number, starts: LexiconStar
     }
     // After a title or a speech verb (السيد محمد القباج، ذكر خالد عليوة) a name is expected, so
     // any plain word may be the family name; elsewhere it must look like one.
-    if (k > j && !(introduced || view.isExact(j, 'foreign-given') ? plainNameWord(view, k) : looksLikeFamilyName(view, k))) break;
+    if (k > j && !(introduced || view.isExact(j, KIND['foreign-given']) ? plainNameWord(view, k) : (facts & FAMILY_WORD) !== 0)) break;
     k++; // a family name ends the name
     break;
   }
@@ -211,19 +242,13 @@ function takeOrgReading(view: TokenView, c: Candidate): boolean {
   return true;
 }
 
-/** Length of a (possibly two-token) trigger of this kind at token i, with the analysis skip. */
-function triggerAt(view: TokenView, i: number, kind: 'per-title'): number {
-  const memo = view.memo(0);
-  if (memo[i] === -1) memo[i] = triggerLength(view, i, kind);
-  return memo[i];
-}
-
-function triggerLength(view: TokenView, i: number, kind: 'per-title'): number {
+/** Length in tokens of a (possibly two-token) title at token i, 0 when there is none. */
+function triggerAt(view: TokenView, i: number): number {
   const { tokens, index } = view;
-  if (view.joined(i)) {
-    for (const a of view.analyses[i]) if (index.startsMultiWord(kind, a.form) && index.isWord(kind, a.form + ' ' + tokens[i + 1].text)) return 2;
+  if ((ruleFacts(view, i) & TITLE_FIRST) !== 0 && view.joined(i)) {
+    for (const a of view.analyses[i]) if (index.startsMultiWord('per-title', a.form) && index.isWord('per-title', a.form + ' ' + tokens[i + 1].text)) return 2;
   }
-  return view.kindAt(i, kind) ? 1 : 0;
+  return view.has(i, KIND['per-title']) ? 1 : 0;
 }
 
 export function matchPatterns(view: TokenView, lexCands: Candidate[], opts: RecognizeOptions = {}): Candidate[] {
@@ -233,17 +258,18 @@ export function matchPatterns(view: TokenView, lexCands: Candidate[], opts: Reco
   const out: Candidate[] = [];
   // سورية is Syria, and also the adjective "Syrian" (f.): after a noun it is the adjective.
   for (const c of lexCands) {
-    if (c.type !== 'LOC' || c.last - c.first !== 1 || !view.isExact(c.first, 'nationality')) continue;
+    if (c.type !== 'LOC' || c.last - c.first !== 1 || !view.isExact(c.first, KIND.nationality)) continue;
     const p = c.first - 1;
-    const afterNoun = !view.isStop(p) || view.kindAt(p, 'org-head') !== undefined || view.kindAt(p, 'descriptive-head') !== undefined;
-    if (p >= 0 && !tokens[c.first].breakBefore && afterNoun && !view.kindAt(p, 'loc-context') && !view.kindAt(p, 'loc-head')) {
+    if (p < 0 || tokens[c.first].breakBefore) continue;
+    const afterNoun = !view.isStop(p) || view.has(p, KIND['org-head'] | KIND['descriptive-head']);
+    if (afterNoun && !view.has(p, KIND['loc-context'] | KIND['loc-head'])) {
       c.ambiguous = true;
       c.directContextOnly = true;
     }
   }
   for (const c of lexCands) {
     // اتفاق الطائف، جائزة نوبل: a place or person inside an event or prize name is not tagged.
-    if ((c.type === 'LOC' || (c.type === 'PER' && c.last - c.first === 1)) && c.first > 0 && view.joined(c.first - 1) && view.kindAt(c.first - 1, 'misc-head')) {
+    if ((c.type === 'LOC' || (c.type === 'PER' && c.last - c.first === 1)) && c.first > 0 && view.joined(c.first - 1) && view.kindAt(c.first - 1, KIND['misc-head'])) {
       c.ambiguous = true;
       c.directContextOnly = true;
     }
@@ -251,13 +277,13 @@ export function matchPatterns(view: TokenView, lexCands: Candidate[], opts: Reco
   // « نيسان », « الشرق الأوسط »: a quoted name with an organisation reading is that organisation.
   for (const c of lexCands) {
     // (Not a quoted adjective: " العربية " is emphasis, not the channel.)
-    if (tokens[c.first].quoteBefore && tokens[c.last - 1].quoteAfter && !(c.last - c.first === 1 && view.isExact(c.first, 'nationality'))) takeOrgReading(view, c);
+    if (tokens[c.first].quoteBefore && tokens[c.last - 1].quoteAfter && !(c.last - c.first === 1 && view.isExact(c.first, KIND.nationality))) takeOrgReading(view, c);
   }
   // حارس مرمى مانشستر، أمام ليفربول: after a sports word a city is its club.
   for (const c of lexCands) {
     if (c.type !== 'LOC' || c.first === 0 || c.entry === undefined) continue;
     const sub = view.index.entryBasics(c.entry).subtype;
-    if ((sub === 'city' || sub === 'capital') && view.kindAt(c.first - 1, 'sport-context') && view.joined(c.first - 1)) {
+    if ((sub === 'city' || sub === 'capital') && view.kindAt(c.first - 1, KIND['sport-context']) && view.joined(c.first - 1)) {
       c.type = 'ORG';
       c.entry = undefined;
       c.rule = 'sport-club';
@@ -267,7 +293,8 @@ export function matchPatterns(view: TokenView, lexCands: Candidate[], opts: Reco
   // club or a national team (a city, or an ambiguous nickname) is the team.
   const sportAt: number[] = [];
   for (let t = 0; t < n; t++) {
-    const a = view.kindAt(t, 'sport-context');
+    if (!view.has(t, KIND['sport-context'])) continue;
+    const a = view.kindAt(t, KIND['sport-context']);
     if (a && MATCH_WORDS.has(a.form)) sportAt.push(t);
   }
   const sportsNear = (t: number): number => {
@@ -285,7 +312,7 @@ export function matchPatterns(view: TokenView, lexCands: Candidate[], opts: Reco
       });
       // تشرين the month, الاتحاد the union: a common word needs the sports word right before it.
       const common = c.last - c.first === 1 && view.isStop(c.first);
-      const close = c.first > 0 && view.joined(c.first - 1) && view.kindAt(c.first - 1, 'sport-context') !== undefined;
+      const close = c.first > 0 && view.joined(c.first - 1) && view.kindAt(c.first - 1, KIND['sport-context']) !== undefined;
       if (team && sportsNear(c.first) >= 1 && (!common || close)) {
         c.type = 'ORG';
         c.entry = team.entry;
@@ -302,18 +329,21 @@ export function matchPatterns(view: TokenView, lexCands: Candidate[], opts: Reco
     return false;
   };
   for (let i = 0; i < n; i++) {
+    // Most words start none of the rules below (nor does anything below happen at them).
+    const facts = ruleFacts(view, i);
+    if ((facts & STARTS_RULE) === 0) continue;
     // --- person after a title
-    const tl = triggerAt(view, i, 'per-title');
+    const tl = triggerAt(view, i);
     if (tl) {
       let j = i + tl;
       while (
         j < n &&
         j - i < 7 &&
         !tokens[j].breakBefore &&
-        (view.kindAt(j, 'title-mod') || view.isExact(j, 'nationality') || triggerAt(view, j, 'per-title')) &&
+        (view.kindAt(j, KIND['title-mod']) || view.isExact(j, KIND.nationality) || triggerAt(view, j)) &&
         !(starts.get(j)?.type === 'PER' && !starts.get(j)?.ambiguous)
       ) {
-        j += triggerAt(view, j, 'per-title') || 1;
+        j += triggerAt(view, j) || 1;
       }
       // A title in construct state (رئيس، وزير، قائد without the article) governs a noun,
       // not a name, unless modifiers came between (وزير الخارجية X) or a given name follows.
@@ -332,7 +362,7 @@ export function matchPatterns(view: TokenView, lexCands: Candidate[], opts: Reco
           // After a title and a nationality (المدرب الإيطالي فابيو كابيلو) a foreign name of two
           // unknown words is likely: take the second word too.
           const sawNationality = (() => {
-            for (let m = i + tl; m < j; m++) if (view.isExact(m, 'nationality')) return true;
+            for (let m = i + tl; m < j; m++) if (view.isExact(m, KIND.nationality)) return true;
             return false;
           })();
           if (sawNationality && len === 1 && j + 1 < n && view.joined(j) && !isNonName(view, j + 1) && !hasArticle(tokens[j + 1].text) && !starts.get(j + 1)) len = 2;
@@ -344,36 +374,41 @@ export function matchPatterns(view: TokenView, lexCands: Candidate[], opts: Reco
       }
     }
     // --- given name + family name, without a title
-    if (isGiven(view, i) && !(i > 0 && view.joined(i - 1) && (isGiven(view, i - 1) || triggerAt(view, i - 1, 'per-title')))) {
+    const given = isGiven(view, i);
+    if (given && !(i > 0 && view.joined(i - 1) && (isGiven(view, i - 1) || triggerAt(view, i - 1)))) {
       // علي is also the preposition على; it starts a name only before بن/ابن (علي بن ابي طالب).
-      const weak = view.isExact(i, 'stop') && !(view.joined(i) && ['بن', 'ابن'].includes(tokens[i + 1].text));
+      const weak = view.isExact(i, KIND.stop) && !(view.joined(i) && ['بن', 'ابن'].includes(tokens[i + 1].text));
       const len = weak ? 0 : personNameLength(view, i, starts);
       if (len >= 2) push(out, view, i, i + len, 0, 'PER', 'given-name');
-    } else if (!isGiven(view, i) && !view.isStop(i)) {
+    } else if (!given && (facts & (WA_GIVEN | WA_KUNYA)) !== 0 && !view.isStop(i)) {
       // و + given name (ومحمد البرادعي): strip the conjunction. Only و, and only before a
       // strong family name: وجود، لدينا، بفضل are words, not و/ل/ب + a name.
-      for (const a of view.analyses[i].slice(1)) {
+      const w = view.words[i];
+      for (let m = 1; m < w.analyses.length; m++) {
+        const a = w.analyses[m];
         if (a.clitics !== 'و') continue;
         // وابو عبد الله: a kunya after و is a name by itself.
         if (KUNYA.has(a.form) && view.joined(i) && isGiven(view, i + 1)) {
           push(out, view, i, i + 1 + personNameLength(view, i + 1, starts), a.skip, 'PER', 'given-name', a.form);
           break;
         }
-        if ((view.index.isWord('male', a.form) || view.index.isWord('female', a.form)) && view.joined(i) && !(i > 0 && view.joined(i - 1) && triggerAt(view, i - 1, 'per-title'))) {
+        if ((w.analysisKinds[m] & GIVEN) !== 0 && view.joined(i) && !(i > 0 && view.joined(i - 1) && triggerAt(view, i - 1))) {
           const len = 1 + personNameLength(view, i + 1, starts);
           const last = tokens[i + len - 1].text;
           // هاني عبادة ووائل زنجا: right after another person's name, a list goes on.
           const listed = i > 0 && endsPerson(i);
           const strong = listed || view.index.isKnownSurname(last) || (last.endsWith('ي') && last.length >= 4) || starts.get(i + len - 1)?.type === 'PER';
           // وأحمد حسام: two given names are a full name (given name + father's name).
-          const twoGiven = len >= 2 && isGiven(view, i + len - 1) && view.kindAt(i, 'male') !== undefined && !view.isStop(i + len - 1);
+          const twoGiven = len >= 2 && isGiven(view, i + len - 1) && view.has(i, KIND.male) && !view.isStop(i + len - 1);
           if (len >= 2 && ((!isGiven(view, i + len - 1) && strong) || twoGiven)) push(out, view, i, i + len, a.skip, 'PER', 'given-name', a.form);
           break;
         }
       }
     }
+    // Organisation, speech and place heads: most words are none of them.
+    if (!view.has(i, HEAD_KINDS)) continue;
     // --- organisation heads
-    const head = view.kindAt(i, 'org-head');
+    const head = view.kindAt(i, KIND['org-head']);
     // حزب الله القتالي: a known organisation starting with the head word is the whole name.
     const knownHere = starts.get(i);
     if (head && i + 1 < n && !(knownHere && knownHere.type === 'ORG' && !knownHere.ambiguous)) {
@@ -383,20 +418,20 @@ export function matchPatterns(view: TokenView, lexCands: Candidate[], opts: Reco
         if (k < n && tokens[k].quoteAfter && k - j < 5) push(out, view, j, k + 1, 0, 'ORG', 'org-head-quoted');
       } else if (!tokens[j].breakBefore) {
         const lex = starts.get(j);
-        if (hasArticle(head.form) && view.isExact(j, 'nationality')) {
+        if (hasArticle(head.form) && view.isExact(j, KIND.nationality)) {
           if (opts.descriptiveOrgs) push(out, view, i, j + 1, head.skip, 'ORG', 'org-head-nationality', head.form);
         } else if (!hasArticle(head.form)) {
           if (lex && !lex.ambiguous && lex.type === 'ORG') {
             // قوات حزب الله: the known organisation stands alone.
           } else if (lex && !lex.ambiguous) {
             let k = lex.last;
-            if (k < n && !tokens[k].breakBefore && view.isExact(k, 'nationality')) k++;
+            if (k < n && !tokens[k].breakBefore && view.isExact(k, KIND.nationality)) k++;
             push(out, view, i, k, head.skip, 'ORG', 'org-head-name', head.form);
           } else {
             let k = j;
-            while (k < n && k - j < 3 && !tokens[k].breakBefore && hasArticle(tokens[k].text) && !view.isExact(k, 'stop') && !view.kindAt(k, 'per-title')) {
+            while (k < n && k - j < 3 && !tokens[k].breakBefore && hasArticle(tokens[k].text) && !view.isExact(k, KIND.stop) && !view.kindAt(k, KIND['per-title'])) {
               k++;
-              if (view.isExact(k - 1, 'nationality')) break;
+              if (view.isExact(k - 1, KIND.nationality)) break;
             }
             if (k > j) push(out, view, i, k, head.skip, 'ORG', 'org-head-definite', head.form);
             // جامعة ليدز، معهد ايفو: a foreign proper name after a school head (not an adjective).
@@ -408,7 +443,7 @@ export function matchPatterns(view: TokenView, lexCands: Candidate[], opts: Reco
       }
     }
     // --- organisation context words (وزارة، شركة، مجلس ...): a quoted name, or confirm a known one
-    const orgCtx = view.kindAt(i, 'org-context');
+    const orgCtx = view.kindAt(i, KIND['org-context']);
     if (orgCtx && i + 1 < n) {
       const j = i + 1;
       const lex = starts.get(j);
@@ -418,7 +453,7 @@ export function matchPatterns(view: TokenView, lexCands: Candidate[], opts: Reco
       } else if (lex && lex.type === 'ORG' && !tokens[j].breakBefore && !(lex.last - lex.first === 1 && view.isStop(j))) lex.ambiguous = false;
     }
     // --- organisation labels: قناة الجزيرة، وكالة فرانس برس، صحيفة "الحياة": the name alone
-    const label = view.kindAt(i, 'org-label');
+    const label = view.kindAt(i, KIND['org-label']);
     if (label && view.joined(i) || (label && i + 1 < n && tokens[i + 1].quoteBefore)) {
       const j = i + 1;
       const lex = starts.get(j);
@@ -432,7 +467,7 @@ export function matchPatterns(view: TokenView, lexCands: Candidate[], opts: Reco
       // An unknown word after a label is too often a common noun (صحيفة يومية، موقع الرصد).
     }
     // --- speech verbs: قال فيرجسون، وأضاف محمد: a (possibly single) given name or a known person
-    if (view.kindAt(i, 'speech-verb') && view.joined(i)) {
+    if (view.kindAt(i, KIND['speech-verb']) && view.joined(i)) {
       const j = i + 1;
       const lex = knownAt(view, starts, j);
       // استقبل سعادة السفير: a common word (here an honorific) is not confirmed as a name by the verb.
@@ -443,15 +478,15 @@ export function matchPatterns(view: TokenView, lexCands: Candidate[], opts: Reco
       } else if (!lex && isGiven(view, j)) {
         const len = personNameLength(view, j, starts, true);
         if (len > 0) push(out, view, j, j + len, 0, 'PER', 'speech-verb');
-      } else if (!lex && j < n && !isNonName(view, j) && !hasArticle(tokens[j].text) && !view.isExact(j, 'nationality') && !NOUN_ENDING.test(tokens[j].text) && (j + 1 >= n || tokens[j + 1].breakBefore || view.isStop(j + 1))) {
+      } else if (!lex && j < n && !isNonName(view, j) && !hasArticle(tokens[j].text) && !view.isExact(j, KIND.nationality) && !NOUN_ENDING.test(tokens[j].text) && (j + 1 >= n || tokens[j + 1].breakBefore || view.isStop(j + 1))) {
         // وأوضح فيرجسون أن: an unknown word between a speech verb and a function word is its subject.
         push(out, view, j, j + 1, 0, 'PER', 'speech-verb');
       }
     }
     // --- place heads
-    const locHead = view.kindAt(i, 'loc-head');
-    const locPart = view.kindAt(i, 'loc-part');
-    const locCtx = view.kindAt(i, 'loc-context');
+    const locHead = view.kindAt(i, KIND['loc-head']);
+    const locPart = view.kindAt(i, KIND['loc-part']);
+    const locCtx = view.kindAt(i, KIND['loc-context']);
     if ((locHead || locPart || locCtx) && view.joined(i)) {
       const j = i + 1;
       const lex = starts.get(j);

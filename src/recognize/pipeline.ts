@@ -6,6 +6,7 @@
 import type { LexiconIndex } from '../lexicon/lexicon-index.js';
 import type { EntityType } from '../lexicon/schema.js';
 import { normalizeWithMap, toSourceSpan } from '../text/normalize.js';
+import { WordTable } from '../text/intern.js';
 import { tokenize } from '../text/tokenize.js';
 import { makeTokenView } from './features.js';
 import { matchLexicon } from './lexicon-match.js';
@@ -35,9 +36,12 @@ export interface Entity {
   rule: string;
 }
 
+/** Token texts interned across documents: repeated words cost no new strings (see intern.ts). */
+const words = new WordTable();
+
 export function recognize(text: string, index: LexiconIndex, opts: RecognizeOptions = {}): Entity[] {
   const norm = normalizeWithMap(text);
-  const tokens = tokenize(norm.text);
+  const tokens = tokenize(norm.text, words);
   // Which tokens end in alef maqsura in the original (على the preposition vs علي the name).
   const maqsura = new Uint8Array(tokens.length);
   tokens.forEach((t, i) => {
@@ -60,7 +64,7 @@ export function recognize(text: string, index: LexiconIndex, opts: RecognizeOpti
       type: c.type,
       start: span.startCp,
       end: span.endCp,
-      normalized: surfaceKey(view, c),
+      normalized: i < keys.length ? keys[i] : surfaceKey(view, c),
       source: c.source,
       rule: c.rule,
     };

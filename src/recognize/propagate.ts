@@ -3,7 +3,7 @@
  * wherever else it appears in the document, and a bare family name (سليماني) after or
  * before the full name (قاسم سليماني) is the same person, with the same id.
  */
-import type { TokenView } from './features.js';
+import { KIND, type TokenView } from './features.js';
 import type { Candidate } from './types.js';
 
 export interface KnownName {
@@ -20,6 +20,8 @@ const MAX_KEY_TOKENS = 4;
  * Inputs that concatenate many articles must not spread one article's guess to all.
  */
 export const PROPAGATION_WINDOW = 3000;
+/** Numbers the documents seen, for the per-document memo on words (WordInfo.docStamp). */
+let docCounter = 0;
 
 /** Is some position of `at` (ascending) within the window of pos? Binary search: names recur a lot. */
 function near(at: number[], pos: number): boolean {
@@ -41,7 +43,7 @@ export function surfaceKey(view: TokenView, c: Candidate): string {
 }
 
 export function propagate(view: TokenView, chosen: Candidate[], ids: string[]): Candidate[] {
-  const { tokens, analyses, index } = view;
+  const { tokens, analyses, words, index } = view;
   const known = new Map<string, KnownName>();
   const surnames = new Map<string, KnownName>();
   const remember = (map: Map<string, KnownName>, key: string, c: Candidate, id: string): void => {
@@ -78,21 +80,32 @@ export function propagate(view: TokenView, chosen: Candidate[], ids: string[]): 
   for (const [k, v] of surnames) if (!known.has(k)) known.set(k, v);
   // A common word, or a name inside an event or prize name (جائزة نوبل), is not another mention.
   const breaksName = (t: number): boolean =>
-    index.isWord('stop', tokens[t].text) || (t > 0 && !tokens[t].breakBefore && view.kindAt(t - 1, 'misc-head') !== undefined);
+    index.isWord('stop', tokens[t].text) || (t > 0 && !tokens[t].breakBefore && view.has(t - 1, KIND['misc-head']));
 
   // First words of known multi-word names: only those start a multi-word key (saves building
   // strings at every token).
   const firstWords = new Set<string>();
+  // First words of all known names: a token none of whose analyses is one cannot start a hit.
+  const anyFirst = new Set<string>();
   for (const k of known.keys()) {
     const sp = k.indexOf(' ');
     if (sp > 0) firstWords.add(k.slice(0, sp));
+    anyFirst.add(sp > 0 ? k.slice(0, sp) : k);
   }
+  // That test is per word, so it is memoised on the word for this document.
+  const stamp = ++docCounter;
   const covered = new Uint8Array(tokens.length);
   for (const c of chosen) for (let t = c.first; t < c.last; t++) covered[t] = 1;
   const added: Candidate[] = [];
   const addedIds: string[] = [];
   for (let i = 0; i < tokens.length; i++) {
     if (covered[i]) continue;
+    const w = words[i];
+    if (w.docStamp !== stamp) {
+      w.docStamp = stamp;
+      w.docFact = w.analyses.some((a) => anyFirst.has(a.form));
+    }
+    if (!w.docFact) continue;
     let hit: { len: number; skip: number; name: KnownName } | undefined;
     for (const a of analyses[i]) {
       let key = a.form;

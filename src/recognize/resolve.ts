@@ -25,12 +25,37 @@ export function confirmAmbiguous(cands: Candidate[], isCommonWord: (c: Candidate
   });
 }
 
+/** Rank order: longer in tokens, then lexicon before rule, then longer in characters, then earlier. */
+function rank(a: Candidate, b: Candidate): number {
+  return b.last - b.first - (a.last - a.first) || SOURCE_RANK[a.source] - SOURCE_RANK[b.source] || b.end - b.start - (a.end - a.start) || a.first - b.first;
+}
+
 export function resolveOverlaps(usable: Candidate[], tokenCount: number): Candidate[] {
-  const ranked = [...usable].sort(
-    (a, b) => b.last - b.first - (a.last - a.first) || SOURCE_RANK[a.source] - SOURCE_RANK[b.source] || b.end - b.start - (a.end - a.start) || a.first - b.first,
-  );
+  // Ranking matters only among candidates that share tokens: split them into groups of
+  // overlapping candidates (most candidates are alone in theirs) and rank each group on its
+  // own, ties kept in input order as a stable sort of the whole list would keep them.
+  const order = usable.map((_, k) => k).sort((x, y) => usable[x].first - usable[y].first || x - y);
   const owner = new Int32Array(tokenCount).fill(-1);
   const chosen: Candidate[] = [];
+  for (let g = 0; g < order.length; ) {
+    let end = g + 1;
+    let reach = usable[order[g]].last;
+    while (end < order.length && usable[order[end]].first < reach) reach = Math.max(reach, usable[order[end++]].last);
+    if (end === g + 1) {
+      const c = usable[order[g]];
+      for (let t = c.first; t < c.last; t++) owner[t] = chosen.length;
+      chosen.push(c);
+    } else {
+      const ranked = order.slice(g, end).sort((x, y) => rank(usable[x], usable[y]) || x - y).map((k) => usable[k]);
+      chooseGroup(ranked, owner, chosen);
+    }
+    g = end;
+  }
+  return chosen.sort((a, b) => a.start - b.start);
+}
+
+/** The greedy choice inside one group of overlapping candidates, best ranked first. */
+function chooseGroup(ranked: Candidate[], owner: Int32Array, chosen: Candidate[]): void {
   for (const c of ranked) {
     let free = true;
     for (let t = c.first; t < c.last; t++) if (owner[t] !== -1) free = false;
@@ -48,13 +73,21 @@ export function resolveOverlaps(usable: Candidate[], tokenCount: number): Candid
     const telling = c.last - c.first >= 2 || (c.first === host.first && c.last === host.last);
     if (host.entry === undefined && host.source === 'pattern' && host.type === c.type && c.first >= host.first && c.last <= host.last && telling) host.entry = c.entry;
   }
-  return chosen.sort((a, b) => a.start - b.start);
 }
+
+/** Ids of lexicon entries, made once per entry: one string per entity, whatever its mention count. */
+const entryIds = new WeakMap<LexiconIndex, string[]>();
 
 export function entityId(c: Candidate, index: LexiconIndex, surfaceKey: string): string {
   if (c.entry !== undefined) {
-    const e = index.entryBasics(c.entry);
-    return `${e.type}:${e.arabic}`;
+    let ids = entryIds.get(index);
+    if (!ids) entryIds.set(index, (ids = new Array<string>(index.entryCount).fill('')));
+    let id = ids[c.entry];
+    if (id === '') {
+      const e = index.entryBasics(c.entry);
+      id = ids[c.entry] = `${e.type}:${e.arabic}`;
+    }
+    return id;
   }
   return `${c.type}:${surfaceKey}`;
 }

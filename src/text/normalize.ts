@@ -172,8 +172,55 @@ function fastTableFor(steps: readonly NormalizeStep[]): FastTable {
   return fast;
 }
 
+const SURROGATE = /[\ud800-\udfff]/;
+
 /** Normalises `input` and keeps an offset map back to it. */
 export function normalizeWithMap(input: string, steps: readonly NormalizeStep[] = ALL_STEPS): Normalized {
+  const { lookup, reps } = fastTableFor(steps);
+  const n = input.length;
+  // Without surrogate pairs a UTF-16 index is a code-point index: one map serves as both.
+  if (!SURROGATE.test(input)) {
+    const out = new Uint16Array(n);
+    const map16 = new Int32Array(n + 1);
+    const o = normalizeUnits(input, lookup, reps, out, map16);
+    if (o >= 0) {
+      const text = Buffer.from(out.buffer, out.byteOffset, o * 2).toString('utf16le');
+      const map = map16.subarray(0, o + 1);
+      return { text, toSource16: map, toSourceCp: map };
+    }
+  }
+  return normalizeGeneral(input, steps);
+}
+
+/**
+ * The common case, in a function of its own so that it is optimised whole: each unit maps
+ * to at most one unit, so there are no growth checks. Returns the output length, or -1 at a
+ * replacement of several units (presentation-form ligatures): the general loop takes those.
+ */
+function normalizeUnits(input: string, lookup: Int32Array, reps: Uint16Array[], out: Uint16Array, map16: Int32Array): number {
+  const n = input.length;
+  let o = 0;
+  for (let i = 0; i < n; i++) {
+    const c = input.charCodeAt(i);
+    const r = lookup[c];
+    if (r === -1) {
+      out[o] = c;
+      map16[o++] = i;
+      continue;
+    }
+    const rep = reps[r];
+    if (rep.length > 1) return -1;
+    if (rep.length === 1) {
+      out[o] = rep[0];
+      map16[o++] = i;
+    }
+  }
+  map16[o] = n;
+  return o;
+}
+
+/** The general loop: surrogate pairs, and replacements longer than what they replace. */
+function normalizeGeneral(input: string, steps: readonly NormalizeStep[]): Normalized {
   // One pass over UTF-16 units with a dense lookup table, writing code units into a typed
   // buffer: this runs on every byte of every input, so it avoids strings and closures.
   const { lookup, reps, astral } = fastTableFor(steps);

@@ -4,6 +4,7 @@
  * dashes, spaces) separates tokens. Each token records whether only spaces separate it
  * from the previous one: names never run across punctuation or line ends.
  */
+import { hashStep, type WordTable } from './intern.js';
 
 export interface Token {
   /** Start in the normalised text (UTF-16 units). */
@@ -43,7 +44,8 @@ function isSpace(c: number): boolean {
   return c === 0x20 || c === 0x09 || c === 0x0d || c === 0x0b || c === 0x0c || (c > 0x7f && SPACE_RE.test(String.fromCharCode(c)));
 }
 
-export function tokenize(text: string): Token[] {
+/** With a word table, equal token texts are one interned string (see intern.ts). */
+export function tokenize(text: string, words?: WordTable): Token[] {
   const tokens: Token[] = [];
   const n = text.length;
   let i = 0;
@@ -54,7 +56,8 @@ export function tokenize(text: string): Token[] {
       continue;
     }
     const start = i;
-    while (i < n && isWordUnit(text.charCodeAt(i))) i++;
+    let hash = 0;
+    for (let c = text.charCodeAt(i); i < n && isWordUnit(c); c = text.charCodeAt(++i)) hash = hashStep(hash, c);
     // The gap is scanned in place (no slice, no regex): this runs once per token.
     let breakBefore = tokens.length === 0;
     let quoteBefore = false;
@@ -64,8 +67,8 @@ export function tokenize(text: string): Token[] {
       if (c === 0x0a || !isSpace(c)) breakBefore = true;
       if (QUOTE_CODES.has(c)) quoteBefore = true;
     }
-    const tok: Token = { start, end: i, text: text.slice(start, i), breakBefore, quoteBefore, quoteAfter: false };
-    if (tokens.length > 0) tokens[tokens.length - 1].quoteAfter = tok.quoteBefore;
+    const tok: Token = { start, end: i, text: words ? words.intern(text, start, i, hash) : text.slice(start, i), breakBefore, quoteBefore, quoteAfter: false };
+    if (quoteBefore && tokens.length > 0) tokens[tokens.length - 1].quoteAfter = true;
     tokens.push(tok);
     prevEnd = i;
   }
