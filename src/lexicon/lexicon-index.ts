@@ -51,6 +51,8 @@ export class LexiconIndex {
   private innerWords?: Set<string>;
   /** First word -> second words of the multi-word phrases, built on first use (see nextWords). */
   private secondWords?: Map<string, Set<string>>;
+  /** nextWords() answers from the packed index, as sets (null: none). */
+  private readonly packedNext = new Map<string, Set<string> | null>();
 
   /** Later lexicons (user files) take precedence over earlier ones for the same phrase. */
   constructor(lexicons: Array<CompiledLexicon | PackedLexicon>) {
@@ -145,12 +147,22 @@ export class LexiconIndex {
    * never built, let alone looked up.
    */
   isInnerWord(word: string): boolean {
+    // The packed index has these tables precomputed per word (packed.ts).
+    if (this.packed) return this.packed.form(word)?.inner === true;
     if (!this.innerWords) this.buildWordTables();
     return this.innerWords!.has(word);
   }
 
   /** The words that follow `first` in the multi-word phrases starting with it (undefined: none). */
   nextWords(first: string): ReadonlySet<string> | undefined {
+    if (this.packed) {
+      const cached = this.packedNext.get(first);
+      if (cached !== undefined) return cached ?? undefined;
+      const next = this.packed.form(first)?.next;
+      const set = next ? new Set(next) : null;
+      this.packedNext.set(first, set);
+      return set ?? undefined;
+    }
     if (!this.secondWords) this.buildWordTables();
     return this.secondWords!.get(first);
   }
@@ -159,8 +171,7 @@ export class LexiconIndex {
   private buildWordTables(): void {
     const inner = new Set<string>();
     const second = new Map<string, Set<string>>();
-    const keys = this.packed ? this.packed.phraseKeys() : (this.phrases as Map<string, RawRefs>).keys();
-    for (const key of keys) {
+    for (const key of (this.phrases as Map<string, RawRefs>).keys()) {
       let sp = key.indexOf(' ');
       if (sp === -1) continue;
       const head = key.slice(0, sp);

@@ -42,6 +42,10 @@ export interface FormInfo {
   kinds: number;
   /** Ends a multi-word person name. */
   surname: boolean;
+  /** In second or later position of some multi-word phrase. */
+  inner: boolean;
+  /** The words that follow it in the multi-word phrases it starts. */
+  next: string[] | undefined;
 }
 
 /** FNV-1a over UTF-16 units: the same function places keys at build time and finds them at run time. */
@@ -56,13 +60,21 @@ export function packLexicon(lex: CompiledLexicon): Buffer {
   const derived = lex.derived!;
   const kinds = Object.keys(lex.words) as WordKind[];
   if (kinds.length > 31) throw new Error('too many word kinds for the packed index');
-  const forms = new Map<string, { max: number; kinds: number; surname: boolean; refs: string }>();
+  const forms = new Map<string, { max: number; kinds: number; surname: boolean; refs: string; inner: boolean; next: Set<string> | undefined }>();
   const at = (k: string) => {
     let f = forms.get(k);
-    if (!f) forms.set(k, (f = { max: 0, kinds: 0, surname: false, refs: '' }));
+    if (!f) forms.set(k, (f = { max: 0, kinds: 0, surname: false, refs: '', inner: false, next: undefined }));
     return f;
   };
   for (const key in lex.forms) at(key).refs = lex.forms[key].map(([e, a]) => (a ? `${e}:${a}` : `${e}`)).join(',');
+  // The tables the phrase matcher asks on every token (see LexiconIndex.isInnerWord and
+  // nextWords), precomputed so that no run has to scan every phrase first.
+  for (const key in lex.forms) {
+    const words = key.split(' ');
+    if (words.length < 2) continue;
+    (at(words[0]).next ??= new Set()).add(words[1]);
+    for (let k = 1; k < words.length; k++) at(words[k]).inner = true;
+  }
   for (const first in derived.maxTokens) at(first).max = derived.maxTokens[first];
   for (const s of derived.surnames) at(s).surname = true;
   kinds.forEach((kind, bit) => {
@@ -73,7 +85,7 @@ export function packLexicon(lex: CompiledLexicon): Buffer {
   const byBucket: string[][] = Array.from({ length: buckets }, () => []);
   for (const [key, f] of forms) {
     if (/[\t\n]/.test(key)) throw new Error(`lexicon form with a TAB or newline: ${JSON.stringify(key)}`);
-    byBucket[bucketOf(key, buckets - 1)].push(`${key}\t${f.max || ''}\t${f.kinds || ''}\t${f.surname ? 1 : ''}\t${f.refs}\n`);
+    byBucket[bucketOf(key, buckets - 1)].push(`${key}\t${f.max || ''}\t${f.kinds || ''}\t${f.surname ? 1 : ''}\t${f.refs}\t${f.inner ? 1 : ''}\t${f.next ? [...f.next].join('|') : ''}\n`);
   }
   const bucketOffsets = new Uint32Array(buckets + 1);
   const formParts: Buffer[] = [];
@@ -123,8 +135,8 @@ function parseRefs(s: string): RawRefs | undefined {
 }
 
 function parseForm(line: string, into: Map<string, FormInfo>): void {
-  const [key, max, kinds, surname, refs] = line.split('\t');
-  into.set(key, { refs: parseRefs(refs), maxTokens: max ? Number(max) : 0, kinds: kinds ? Number(kinds) : 0, surname: surname === '1' });
+  const [key, max, kinds, surname, refs, inner, next] = line.split('\t');
+  into.set(key, { refs: parseRefs(refs), maxTokens: max ? Number(max) : 0, kinds: kinds ? Number(kinds) : 0, surname: surname === '1', inner: inner === '1', next: next ? next.split('|') : undefined });
 }
 
 /** Run time: the packed file, decoded on demand. */
@@ -188,12 +200,6 @@ export class PackedLexicon {
       if (!this.forms.has(key)) parseForm(line, this.forms);
     }
     this.complete = true;
-  }
-
-  /** Every phrase with entity refs (decodes the whole table). */
-  *phraseKeys(): Iterable<string> {
-    this.loadAll();
-    for (const [key, f] of this.forms) if (f.refs) yield key;
   }
 
   /** Entry i: [type, arabic, subtype, english]. */
