@@ -269,6 +269,10 @@ export function matchPatterns(view: TokenView, lexCands: Candidate[], opts: Reco
   }
   for (const c of lexCands) {
     // اتفاق الطائف، جائزة نوبل: a place or person inside an event or prize name is not tagged.
+    // سعادة الدكتور، سمو الأمير: a one-word name right before a title is an honorific.
+    if (c.type === 'PER' && c.last - c.first === 1 && c.ambiguous && view.joined(c.first) && view.has(c.last, KIND['per-title'])) {
+      c.directContextOnly = true;
+    }
     if ((c.type === 'LOC' || (c.type === 'PER' && c.last - c.first === 1)) && c.first > 0 && view.joined(c.first - 1) && view.kindAt(c.first - 1, KIND['misc-head'])) {
       c.ambiguous = true;
       c.directContextOnly = true;
@@ -351,7 +355,8 @@ export function matchPatterns(view: TokenView, lexCands: Candidate[], opts: Reco
       if (j < n && !tokens[j].breakBefore) {
         const lex = starts.get(j);
         if (lex && lex.type === 'PER') {
-          lex.ambiguous = false; // a title confirms an ambiguous person
+          // A title confirms an ambiguous person, not a common word (الباحث العلمي: scientific).
+          if (!(lex.last - lex.first === 1 && view.isStop(j))) lex.ambiguous = false;
           // السيد ناصر الطبسي: a known single name that is a given name may go on.
           if (lex.last - lex.first === 1 && isGiven(view, j)) {
             const len = personNameLength(view, j, starts, true);
