@@ -113,6 +113,14 @@ function withoutNationality<S extends { text: string }>(surfaces: S[], nationali
   });
 }
 
+/** Word lists of first names of the non-Arab world (kind `foreign-given` is derived from them). */
+const FOREIGN_GIVEN_FILE = /(^|\/)given-names-foreign[^/]*\.tsv$/;
+
+/** The other spelling of the hard g of a foreign name: غ (Levant, Gulf) <-> ج (Egypt). */
+function otherHardG(text: string): string {
+  return text.replace(/[غج]/g, (ch) => (ch === 'غ' ? 'ج' : 'غ'));
+}
+
 /** شركة مايكروسوفت: a company is named without the word شركة when one word follows (not شركة نفط الجنوب). */
 const companyHeads = new Set(['شركه']);
 
@@ -208,7 +216,7 @@ export function compileLexicon(sources: ParsedSource[]): CompileResult {
   for (const src of sources) {
     for (const w of src.words) {
       if (w.kind !== 'male' && w.kind !== 'female') continue;
-      const foreign = /(^|\/)given-names-foreign[^/]*\.tsv$/.test(w.file);
+      const foreign = FOREIGN_GIVEN_FILE.test(w.file);
       for (const s of w.surfaces) (foreign ? foreignGiven : arabicGiven).add(phraseKey(s));
     }
   }
@@ -219,10 +227,10 @@ export function compileLexicon(sources: ParsedSource[]): CompileResult {
   for (const set of wordSets.values()) for (const w of set) listed.add(w);
   for (const src of sources) {
     for (const w of src.words) {
-      if ((w.kind !== 'male' && w.kind !== 'female') || !/(^|\/)given-names-foreign[^/]*\.tsv$/.test(w.file)) continue;
+      if ((w.kind !== 'male' && w.kind !== 'female') || !FOREIGN_GIVEN_FILE.test(w.file)) continue;
       for (const surf of w.surfaces) {
         if (!/[غج]/.test(surf)) continue;
-        const other = phraseKey(surf.replace(/[غج]/g, (ch) => (ch === 'غ' ? 'ج' : 'غ')));
+        const other = phraseKey(otherHardG(surf));
         if (listed.has(other)) continue;
         listed.add(other);
         wordSets.get(w.kind)!.add(other);
@@ -253,16 +261,15 @@ export function compileLexicon(sources: ParsedSource[]): CompileResult {
   // Foreign names write the hard g as غ (Levant, Gulf) or ج (Egypt): أراغون/أراجون, غوتيريش/
   // جوتيريش. For entries of the world files, the other spelling is added when it is no one
   // else's surface and no listed word.
-  const allKeys = new Set<string>();
+  const allKeys = new Set(listed);
   for (const src of sources) for (const e of src.entities) for (const s of e.surfaces) allKeys.add(phraseKey(s.text));
-  for (const set of wordSets.values()) for (const w of set) allKeys.add(w);
   for (const src of sources) {
     for (const e of src.entities) {
       if (e.type === 'ORG' || !/(^|\/)(world[^/]*|places-2|sport|history-culture)\.tsv$/.test(e.file)) continue;
       const extra: typeof e.surfaces = [];
       for (const s of e.surfaces) {
         if (!/[غج]/.test(s.text) || /^ال/.test(s.text)) continue;
-        const other = s.text.replace(/[غج]/g, (ch) => (ch === 'غ' ? 'ج' : 'غ'));
+        const other = otherHardG(s.text);
         const key = phraseKey(other);
         if (!allKeys.has(key)) {
           allKeys.add(key);
