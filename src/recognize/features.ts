@@ -2,6 +2,7 @@
  * Per-token facts the matchers share: proclitic analyses and trigger-word kinds, computed
  * once per distinct word and read per token as plain array and bit reads.
  */
+import { ownCopy } from '../text/intern.js';
 import { procliticAnalyses, type CliticAnalysis } from '../text/clitics.js';
 import type { Token } from '../text/tokenize.js';
 import type { EntityRef, LexiconIndex } from '../lexicon/lexicon-index.js';
@@ -52,16 +53,6 @@ export interface WordInfo {
 // a Zipfian vocabulary keeps nearly all hits well within this many words.
 const MAX_CACHED_WORDS = 20_000;
 const wordCaches = new WeakMap<LexiconIndex, Map<string, WordInfo>>();
-
-/**
- * A token's text may be a slice of the whole normalised text, and V8 keeps that whole text
- * alive as long as the slice lives: a cached word (and the analyses made from it) gets its
- * own copy, or the cache would hold every chunk that brought a new long word (tens of MB
- * per worker on a long streamed input). Strings under 13 units are copies already.
- */
-export function ownCopy(s: string): string {
-  return s.length < 13 ? s : (' ' + s).slice(1);
-}
 
 function wordInfo(index: LexiconIndex, text: string): WordInfo {
   const analyses = procliticAnalyses(text);

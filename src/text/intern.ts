@@ -12,6 +12,16 @@ export function hashStep(h: number, unit: number): number {
 
 const MAX_WORDS = 1 << 18;
 
+/**
+ * A copy of s that does not share storage with the text it was sliced from: V8 keeps a
+ * whole text alive as long as a slice of it lives, so a cached or interned long word would
+ * hold its whole streamed chunk (tens of MB per worker on a long input). Strings under 13
+ * units are copies already.
+ */
+export function ownCopy(s: string): string {
+  return s.length < 13 ? s : (' ' + s).slice(1);
+}
+
 export class WordTable {
   /** Open addressing; '' marks a free slot (a token is never empty). */
   private words: string[] = emptySlots(1 << 12);
@@ -27,9 +37,7 @@ export class WordTable {
       if (w === '') break;
       if (this.hashes[slot] === hash && w.length === len && sameRange(w, text, start)) return w;
     }
-    // Its own copy, not a slice: a slice keeps the whole text it came from alive (a streamed
-    // chunk per long word) for as long as the table holds the word.
-    const word = len < 13 ? text.slice(start, end) : (' ' + text.slice(start, end)).slice(1);
+    const word = ownCopy(text.slice(start, end));
     if (this.count >= MAX_WORDS) this.clear();
     if ((this.count + 1) * 2 > this.words.length) this.grow();
     this.put(word, hash);
