@@ -85,6 +85,11 @@ function ruleFacts(view: TokenView, i: number): number {
   return w.ruleFacts;
 }
 
+/** A one-word candidate that is a common word (كان، حقوق): context words do not make it a name. */
+export function isCommonWord(view: TokenView, c: Candidate): boolean {
+  return c.last - c.first === 1 && view.isStop(c.first);
+}
+
 /** Index of lexicon candidates by first token, for rules that build on them. */
 export type LexiconStarts = Map<number, Candidate>;
 
@@ -315,7 +320,7 @@ export function matchPatterns(view: TokenView, lexCands: Candidate[], opts: Reco
         return b.type === 'ORG' && (b.subtype === 'club' || b.subtype === 'national-team');
       });
       // تشرين the month, الاتحاد the union: a common word needs the sports word right before it.
-      const common = c.last - c.first === 1 && view.isStop(c.first);
+      const common = isCommonWord(view, c);
       const close = c.first > 0 && view.joined(c.first - 1) && view.kindAt(c.first - 1, KIND['sport-context']) !== undefined;
       if (team && sportsNear(c.first) >= 1 && (!common || close)) {
         c.type = 'ORG';
@@ -356,7 +361,7 @@ export function matchPatterns(view: TokenView, lexCands: Candidate[], opts: Reco
         const lex = starts.get(j);
         if (lex && lex.type === 'PER') {
           // A title confirms an ambiguous person, not a common word (الباحث العلمي: scientific).
-          if (!(lex.last - lex.first === 1 && view.isStop(j))) lex.ambiguous = false;
+          if (!isCommonWord(view, lex)) lex.ambiguous = false;
           // السيد ناصر الطبسي: a known single name that is a given name may go on.
           if (lex.last - lex.first === 1 && isGiven(view, j)) {
             const len = personNameLength(view, j, starts, true);
@@ -455,7 +460,7 @@ export function matchPatterns(view: TokenView, lexCands: Candidate[], opts: Reco
       if (tokens[j].quoteBefore) {
         const k = scanQuoted(view, j);
         if (k < n && tokens[k].quoteAfter) push(out, view, j, k + 1, 0, 'ORG', 'org-context-quoted');
-      } else if (lex && lex.type === 'ORG' && !tokens[j].breakBefore && !(lex.last - lex.first === 1 && view.isStop(j))) lex.ambiguous = false;
+      } else if (lex && lex.type === 'ORG' && !tokens[j].breakBefore && !isCommonWord(view, lex)) lex.ambiguous = false;
     }
     // --- organisation labels: قناة الجزيرة، وكالة فرانس برس، صحيفة "الحياة": the name alone
     const label = view.kindAt(i, KIND['org-label']);
@@ -465,7 +470,7 @@ export function matchPatterns(view: TokenView, lexCands: Candidate[], opts: Reco
       if (tokens[j].quoteBefore) {
         const k = scanQuoted(view, j);
         if (k < n && tokens[k].quoteAfter) push(out, view, j, k + 1, 0, 'ORG', 'org-label-quoted');
-      } else if (lex && !(lex.last - lex.first === 1 && view.isStop(j))) {
+      } else if (lex && !isCommonWord(view, lex)) {
         // (النادي كان مختلفا: a common word after a label is the sentence going on.)
         takeOrgReading(view, lex);
       }
@@ -476,7 +481,7 @@ export function matchPatterns(view: TokenView, lexCands: Candidate[], opts: Reco
       const j = i + 1;
       const lex = knownAt(view, starts, j);
       // استقبل سعادة السفير: a common word (here an honorific) is not confirmed as a name by the verb.
-      if (lex && lex.type === 'PER') lex.ambiguous = lex.ambiguous && lex.last - lex.first === 1 && view.isStop(j);
+      if (lex && lex.type === 'PER') lex.ambiguous = lex.ambiguous && isCommonWord(view, lex);
       // شدد علي أن: علي written with ي before a function word is the preposition على.
       else if (j < n && tokens[j].text === 'علي' && (j + 1 >= n || view.isStop(j + 1))) {
         // not a name

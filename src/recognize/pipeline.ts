@@ -10,7 +10,7 @@ import { WordTable } from '../text/intern.js';
 import { tokenize } from '../text/tokenize.js';
 import { makeTokenView } from './features.js';
 import { matchLexicon } from './lexicon-match.js';
-import { matchPatterns } from './patterns.js';
+import { isCommonWord, matchPatterns } from './patterns.js';
 import { propagate, surfaceKey } from './propagate.js';
 import { confirmAmbiguous, entityId, resolveOverlaps } from './resolve.js';
 import type { MentionSource, RecognizeOptions } from './types.js';
@@ -50,7 +50,7 @@ export function recognize(text: string, index: LexiconIndex, opts: RecognizeOpti
   const view = makeTokenView(tokens, index, maqsura);
   const lex = matchLexicon(view, opts);
   const pat = matchPatterns(view, lex, opts);
-  const usable = confirmAmbiguous([...lex, ...pat], (c) => c.last - c.first === 1 && view.isStop(c.first));
+  const usable = confirmAmbiguous([...lex, ...pat], (c) => isCommonWord(view, c));
   const chosen = resolveOverlaps(usable, tokens.length);
   const keys = chosen.map((c) => surfaceKey(view, c));
   const ids = chosen.map((c, i) => entityId(c, index, keys[i]));
