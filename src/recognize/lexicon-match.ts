@@ -3,7 +3,7 @@
  * the lexicon that starts there (multi-token, no punctuation inside).
  */
 import { KIND, type TokenView } from './features.js';
-import type { Candidate, RecognizeOptions } from './types.js';
+import { candidate, type Candidate, type RecognizeOptions } from './types.js';
 
 export function matchLexicon(view: TokenView, opts: RecognizeOptions = {}): Candidate[] {
   const { tokens, words, index } = view;
@@ -37,20 +37,11 @@ export function matchLexicon(view: TokenView, opts: RecognizeOptions = {}): Cand
           ref = index.bestRef(key, descriptive);
         }
         if (!ref) continue;
-        best = {
-          first: i,
-          last: i + len,
-          start: tokens[i].start + a.skip,
-          end: tokens[i + len - 1].end,
-          type: index.entryType(ref.entry),
-          source: 'lexicon',
-          entry: ref.entry,
-          // كتبت = ك+تبت, بليون = ب+ليون, كريم ماجد = ك+ريم ماجد: a clitic reading of a common
-          // word or of a given name needs context.
-          ambiguous: ref.ambiguous || (a.skip > 0 && ((len === 1 && view.isStop(i)) || view.isExact(i, KIND.male | KIND.female))),
-          rule: a.clitics ? `lexicon (${a.clitics}+)` : 'lexicon',
-          firstForm: a.form,
-        };
+        // كتبت = ك+تبت, بليون = ب+ليون, كريم ماجد = ك+ريم ماجد: a clitic reading of a common
+        // word or of a given name needs context.
+        const ambiguous = ref.ambiguous || (a.skip > 0 && ((len === 1 && view.isStop(i)) || view.isExact(i, KIND.male | KIND.female)));
+        const rule = a.clitics ? `lexicon (${a.clitics}+)` : 'lexicon';
+        best = candidate(i, i + len, tokens[i].start + a.skip, tokens[i + len - 1].end, index.entryType(ref.entry), 'lexicon', ref.entry, ambiguous, rule, a.form);
         break;
       }
     }

@@ -15,9 +15,10 @@
  */
 import type { EntityType } from '../lexicon/schema.js';
 import { hasArticle } from '../text/clitics.js';
+import type { Token } from '../text/tokenize.js';
 import { KIND, type TokenView } from './features.js';
 import { surfaceKey } from './propagate.js';
-import type { Candidate, RecognizeOptions } from './types.js';
+import { candidate, type Candidate, type RecognizeOptions } from './types.js';
 
 const NAME_CONNECTORS = new Set(['بن', 'ابن', 'بنت', 'ابو', 'ابي', 'ابا', 'ام', 'ال']);
 /** Connectors only inside a name: ولد (Mauritanian "son of") is also the verb "was born". */
@@ -225,7 +226,7 @@ function scanQuoted(view: TokenView, j: number): number {
 
 function push(out: Candidate[], view: TokenView, first: number, last: number, skip: number, type: EntityType, rule: string, firstForm?: string): void {
   const { tokens } = view;
-  out.push({ first, last, start: tokens[first].start + skip, end: tokens[last - 1].end, type, source: 'pattern', ambiguous: false, rule, firstForm });
+  out.push(candidate(first, last, tokens[first].start + skip, tokens[last - 1].end, type, 'pattern', undefined, false, rule, firstForm));
 }
 
 /**
@@ -256,11 +257,48 @@ function triggerAt(view: TokenView, i: number): number {
   return view.has(i, KIND['per-title']) ? 1 : 0;
 }
 
+/** What the rules share while they scan one document. */
+interface Scan {
+  view: TokenView;
+  tokens: Token[];
+  n: number;
+  starts: LexiconStarts;
+  lexCands: Candidate[];
+  out: Candidate[];
+  opts: RecognizeOptions;
+}
+
+/*
+ * Each rule is its own function, called from one loop: V8 optimises and, when a rarely
+ * taken branch is first met, deoptimises and recompiles a rule on its own. As one 250-line
+ * function every such event recompiled all of it (about 200 ms of compiler time each, ten
+ * times in a 20 MB run), which kept a second core busy and halved --jobs 2's gain.
+ */
 export function matchPatterns(view: TokenView, lexCands: Candidate[], opts: RecognizeOptions = {}): Candidate[] {
+  const s: Scan = { view, tokens: view.tokens, n: view.tokens.length, starts: lexiconStarts(lexCands), lexCands, out: [], opts };
+  adjustReadings(view, lexCands);
+  sportPassages(view, lexCands);
+  for (let i = 0; i < s.n; i++) {
+    // Most words start none of the rules below (nor does anything below happen at them).
+    const facts = ruleFacts(view, i);
+    if ((facts & STARTS_RULE) === 0) continue;
+    const tl = triggerAt(view, i);
+    if (tl) titleRule(s, i, tl);
+    givenNameRule(s, i, facts);
+    // Organisation, speech and place heads: most words are none of them.
+    if (!view.has(i, HEAD_KINDS)) continue;
+    orgHeadRule(s, i);
+    orgContextRule(s, i);
+    orgLabelRule(s, i);
+    if (view.kindAt(i, KIND['speech-verb']) && view.joined(i)) speechVerbRule(s, i);
+    placeHeadRule(s, i);
+  }
+  return s.out;
+}
+
+/** Readings of lexicon matches that their neighbours change (an adjective, an event name, quotes, a sports word). */
+function adjustReadings(view: TokenView, lexCands: Candidate[]): void {
   const { tokens } = view;
-  const n = tokens.length;
-  const starts = lexiconStarts(lexCands);
-  const out: Candidate[] = [];
   // سورية is Syria, and also the adjective "Syrian" (f.): after a noun it is the adjective.
   for (const c of lexCands) {
     if (c.type !== 'LOC' || c.last - c.first !== 1 || !view.isExact(c.first, KIND.nationality)) continue;
@@ -298,8 +336,14 @@ export function matchPatterns(view: TokenView, lexCands: Candidate[], opts: Reco
       c.rule = 'sport-club';
     }
   }
-  // اقترب برشلونة من اللقب، مباراة العنابي: in a passage about a match, a name that is also a
-  // club or a national team (a city, or an ambiguous nickname) is the team.
+}
+
+/**
+ * اقترب برشلونة من اللقب، مباراة العنابي: in a passage about a match, a name that is also a
+ * club or a national team (a city, or an ambiguous nickname) is the team.
+ */
+function sportPassages(view: TokenView, lexCands: Candidate[]): void {
+  const n = view.tokens.length;
   const sportAt: number[] = [];
   for (let t = 0; t < n; t++) {
     if (!view.has(t, KIND['sport-context'])) continue;
@@ -331,183 +375,200 @@ export function matchPatterns(view: TokenView, lexCands: Candidate[], opts: Reco
       }
     }
   }
-  // Does a person candidate found so far end right before token i?
-  const endsPerson = (i: number): boolean => {
-    for (let k = out.length - 1; k >= 0 && k >= out.length - 4; k--) if (out[k].type === 'PER' && out[k].last === i) return true;
-    for (const c of lexCands) if (c.type === 'PER' && !c.ambiguous && c.last === i) return true;
-    return false;
-  };
-  for (let i = 0; i < n; i++) {
-    // Most words start none of the rules below (nor does anything below happen at them).
-    const facts = ruleFacts(view, i);
-    if ((facts & STARTS_RULE) === 0) continue;
-    // --- person after a title
-    const tl = triggerAt(view, i);
-    if (tl) {
-      let j = i + tl;
-      while (
-        j < n &&
-        j - i < 7 &&
-        !tokens[j].breakBefore &&
-        (view.kindAt(j, KIND['title-mod']) || view.isExact(j, KIND.nationality) || triggerAt(view, j)) &&
-        !(starts.get(j)?.type === 'PER' && !starts.get(j)?.ambiguous)
-      ) {
-        j += triggerAt(view, j) || 1;
-      }
-      // A title in construct state (رئيس، وزير، قائد without the article) governs a noun,
-      // not a name, unless modifiers came between (وزير الخارجية X) or a given name follows.
-      const construct = j === i + tl && !hasArticle(view.analyses[i].find((a) => view.index.isWord('per-title', a.form) || view.index.isWord('per-title', 'ال' + a.form))?.form ?? tokens[i].text);
-      if (j < n && !tokens[j].breakBefore) {
-        const lex = starts.get(j);
-        if (lex && lex.type === 'PER') {
-          // A title confirms an ambiguous person, not a common word (الباحث العلمي: scientific).
-          if (!isCommonWord(view, lex)) lex.ambiguous = false;
-          // السيد ناصر الطبسي: a known single name that is a given name may go on.
-          if (lex.last - lex.first === 1 && isGiven(view, j)) {
-            const len = personNameLength(view, j, starts, true);
-            if (len > 1) push(out, view, j, j + len, 0, 'PER', 'title');
-          }
-        } else if ((!lex || lex.ambiguous) && (!construct || isGiven(view, j)) && !(hasArticle(tokens[j].text) && !isGiven(view, j))) {
-          let len = personNameLength(view, j, starts, true);
-          // After a title and a nationality (المدرب الإيطالي فابيو كابيلو) a foreign name of two
-          // unknown words is likely: take the second word too.
-          const sawNationality = (() => {
-            for (let m = i + tl; m < j; m++) if (view.isExact(m, KIND.nationality)) return true;
-            return false;
-          })();
-          if (sawNationality && len === 1 && j + 1 < n && view.joined(j) && !isNonName(view, j + 1) && !hasArticle(tokens[j + 1].text) && !starts.get(j + 1)) len = 2;
-          // An unknown single word after a title is as often a verb or noun (الملك يعلم، اللاعب طلب):
-          // accept it when it is a given name, a known name, or looks like a family name.
-          const plausible = len > 1 || isGiven(view, j) || view.index.isKnownSurname(tokens[j].text) || (tokens[j].text.endsWith('ي') && tokens[j].text.length >= 4);
-          if (len > 0 && plausible) push(out, view, j, j + len, 0, 'PER', 'title');
-        }
-      }
-    }
-    // --- given name + family name, without a title
-    const given = isGiven(view, i);
-    if (given && !(i > 0 && view.joined(i - 1) && (isGiven(view, i - 1) || triggerAt(view, i - 1)))) {
-      // علي is also the preposition على; it starts a name only before بن/ابن (علي بن ابي طالب).
-      const weak = view.isExact(i, KIND.stop) && !(view.joined(i) && ['بن', 'ابن'].includes(tokens[i + 1].text));
-      const len = weak ? 0 : personNameLength(view, i, starts);
-      if (len >= 2) push(out, view, i, i + len, 0, 'PER', 'given-name');
-    } else if (!given && (facts & (WA_GIVEN | WA_KUNYA)) !== 0 && !view.isStop(i)) {
-      // و + given name (ومحمد البرادعي): strip the conjunction. Only و, and only before a
-      // strong family name: وجود، لدينا، بفضل are words, not و/ل/ب + a name.
-      const w = view.words[i];
-      for (let m = 1; m < w.analyses.length; m++) {
-        const a = w.analyses[m];
-        if (a.clitics !== 'و') continue;
-        // وابو عبد الله: a kunya after و is a name by itself.
-        if (KUNYA.has(a.form) && view.joined(i) && isGiven(view, i + 1)) {
-          push(out, view, i, i + 1 + personNameLength(view, i + 1, starts), a.skip, 'PER', 'given-name', a.form);
-          break;
-        }
-        if ((w.analysisKinds[m] & GIVEN) !== 0 && view.joined(i) && !(i > 0 && view.joined(i - 1) && triggerAt(view, i - 1))) {
-          const len = 1 + personNameLength(view, i + 1, starts);
-          const last = tokens[i + len - 1].text;
-          // هاني عبادة ووائل زنجا: right after another person's name, a list goes on.
-          const listed = i > 0 && endsPerson(i);
-          const strong = listed || view.index.isKnownSurname(last) || (last.endsWith('ي') && last.length >= 4) || starts.get(i + len - 1)?.type === 'PER';
-          // وأحمد حسام: two given names are a full name (given name + father's name).
-          const twoGiven = len >= 2 && isGiven(view, i + len - 1) && view.has(i, KIND.male) && !view.isStop(i + len - 1);
-          if (len >= 2 && ((!isGiven(view, i + len - 1) && strong) || twoGiven)) push(out, view, i, i + len, a.skip, 'PER', 'given-name', a.form);
-          break;
-        }
-      }
-    }
-    // Organisation, speech and place heads: most words are none of them.
-    if (!view.has(i, HEAD_KINDS)) continue;
-    // --- organisation heads
-    const head = view.kindAt(i, KIND['org-head']);
-    // حزب الله القتالي: a known organisation starting with the head word is the whole name.
-    const knownHere = starts.get(i);
-    if (head && i + 1 < n && !(knownHere && knownHere.type === 'ORG' && !knownHere.ambiguous)) {
-      const j = i + 1;
-      if (tokens[j].quoteBefore) {
-        const k = scanQuoted(view, j);
-        if (k < n && tokens[k].quoteAfter && k - j < 5) push(out, view, j, k + 1, 0, 'ORG', 'org-head-quoted');
-      } else if (!tokens[j].breakBefore) {
-        const lex = starts.get(j);
-        if (hasArticle(head.form) && view.isExact(j, KIND.nationality)) {
-          if (opts.descriptiveOrgs) push(out, view, i, j + 1, head.skip, 'ORG', 'org-head-nationality', head.form);
-        } else if (!hasArticle(head.form)) {
-          if (lex && !lex.ambiguous && lex.type === 'ORG') {
-            // قوات حزب الله: the known organisation stands alone.
-          } else if (lex && !lex.ambiguous) {
-            let k = lex.last;
-            if (k < n && !tokens[k].breakBefore && view.isExact(k, KIND.nationality)) k++;
-            push(out, view, i, k, head.skip, 'ORG', 'org-head-name', head.form);
-          } else {
-            let k = j;
-            while (k < n && k - j < 3 && !tokens[k].breakBefore && hasArticle(tokens[k].text) && !view.isExact(k, KIND.stop) && !view.kindAt(k, KIND['per-title'])) {
-              k++;
-              if (view.isExact(k - 1, KIND.nationality)) break;
-            }
-            if (k > j) push(out, view, i, k, head.skip, 'ORG', 'org-head-definite', head.form);
-            // جامعة ليدز، معهد ايفو: a foreign proper name after a school head (not an adjective).
-            else if (SCHOOL_HEADS.has(head.form) && !view.isStop(j) && !isNonName(view, j) && !isGiven(view, j) && !/[هي]$/.test(tokens[j].text) && view.analyses[j].length === 1) {
-              push(out, view, i, j + 1, head.skip, 'ORG', 'org-head-school', head.form);
-            }
-          }
-        }
-      }
-    }
-    // --- organisation context words (وزارة، شركة، مجلس ...): a quoted name, or confirm a known one
-    const orgCtx = view.kindAt(i, KIND['org-context']);
-    if (orgCtx && i + 1 < n) {
-      const j = i + 1;
-      const lex = starts.get(j);
-      if (tokens[j].quoteBefore) {
-        const k = scanQuoted(view, j);
-        if (k < n && tokens[k].quoteAfter) push(out, view, j, k + 1, 0, 'ORG', 'org-context-quoted');
-      } else if (lex && lex.type === 'ORG' && !tokens[j].breakBefore && !isCommonWord(view, lex)) lex.ambiguous = false;
-    }
-    // --- organisation labels: قناة الجزيرة، وكالة فرانس برس، صحيفة "الحياة": the name alone
-    const label = view.kindAt(i, KIND['org-label']);
-    if (label && view.joined(i) || (label && i + 1 < n && tokens[i + 1].quoteBefore)) {
-      const j = i + 1;
-      const lex = starts.get(j);
-      if (tokens[j].quoteBefore) {
-        const k = scanQuoted(view, j);
-        if (k < n && tokens[k].quoteAfter) push(out, view, j, k + 1, 0, 'ORG', 'org-label-quoted');
-      } else if (lex && !isCommonWord(view, lex)) {
-        // (النادي كان مختلفا: a common word after a label is the sentence going on.)
-        takeOrgReading(view, lex);
-      }
-      // An unknown word after a label is too often a common noun (صحيفة يومية، موقع الرصد).
-    }
-    // --- speech verbs: قال فيرجسون، وأضاف محمد: a (possibly single) given name or a known person
-    if (view.kindAt(i, KIND['speech-verb']) && view.joined(i)) {
-      const j = i + 1;
-      const lex = knownAt(view, starts, j);
-      // استقبل سعادة السفير: a common word (here an honorific) is not confirmed as a name by the verb.
-      if (lex && lex.type === 'PER') lex.ambiguous = lex.ambiguous && isCommonWord(view, lex);
-      // شدد علي أن: علي written with ي before a function word is the preposition على.
-      else if (j < n && tokens[j].text === 'علي' && (j + 1 >= n || view.isStop(j + 1))) {
-        // not a name
-      } else if (!lex && isGiven(view, j)) {
+}
+
+/** Does a person candidate found so far end right before token i? */
+function endsPerson(s: Scan, i: number): boolean {
+  const { out, lexCands } = s;
+  for (let k = out.length - 1; k >= 0 && k >= out.length - 4; k--) if (out[k].type === 'PER' && out[k].last === i) return true;
+  for (const c of lexCands) if (c.type === 'PER' && !c.ambiguous && c.last === i) return true;
+  return false;
+}
+
+/** A person after a title (of tl tokens) at token i. */
+function titleRule(s: Scan, i: number, tl: number): void {
+  const { view, tokens, n, starts, out } = s;
+  let j = i + tl;
+  while (
+    j < n &&
+    j - i < 7 &&
+    !tokens[j].breakBefore &&
+    (view.kindAt(j, KIND['title-mod']) || view.isExact(j, KIND.nationality) || triggerAt(view, j)) &&
+    !(starts.get(j)?.type === 'PER' && !starts.get(j)?.ambiguous)
+  ) {
+    j += triggerAt(view, j) || 1;
+  }
+  // A title in construct state (رئيس، وزير، قائد without the article) governs a noun,
+  // not a name, unless modifiers came between (وزير الخارجية X) or a given name follows.
+  const construct = j === i + tl && !hasArticle(view.analyses[i].find((a) => view.index.isWord('per-title', a.form) || view.index.isWord('per-title', 'ال' + a.form))?.form ?? tokens[i].text);
+  if (j < n && !tokens[j].breakBefore) {
+    const lex = starts.get(j);
+    if (lex && lex.type === 'PER') {
+      // A title confirms an ambiguous person, not a common word (الباحث العلمي: scientific).
+      if (!isCommonWord(view, lex)) lex.ambiguous = false;
+      // السيد ناصر الطبسي: a known single name that is a given name may go on.
+      if (lex.last - lex.first === 1 && isGiven(view, j)) {
         const len = personNameLength(view, j, starts, true);
-        if (len > 0) push(out, view, j, j + len, 0, 'PER', 'speech-verb');
-      } else if (!lex && j < n && !isNonName(view, j) && !hasArticle(tokens[j].text) && !view.isExact(j, KIND.nationality) && !NOUN_ENDING.test(tokens[j].text) && (j + 1 >= n || tokens[j + 1].breakBefore || view.isStop(j + 1))) {
-        // وأوضح فيرجسون أن: an unknown word between a speech verb and a function word is its subject.
-        push(out, view, j, j + 1, 0, 'PER', 'speech-verb');
+        if (len > 1) push(out, view, j, j + len, 0, 'PER', 'title');
       }
+    } else if ((!lex || lex.ambiguous) && (!construct || isGiven(view, j)) && !(hasArticle(tokens[j].text) && !isGiven(view, j))) {
+      let len = personNameLength(view, j, starts, true);
+      // After a title and a nationality (المدرب الإيطالي فابيو كابيلو) a foreign name of two
+      // unknown words is likely: take the second word too.
+      const sawNationality = (() => {
+        for (let m = i + tl; m < j; m++) if (view.isExact(m, KIND.nationality)) return true;
+        return false;
+      })();
+      if (sawNationality && len === 1 && j + 1 < n && view.joined(j) && !isNonName(view, j + 1) && !hasArticle(tokens[j + 1].text) && !starts.get(j + 1)) len = 2;
+      // An unknown single word after a title is as often a verb or noun (الملك يعلم، اللاعب طلب):
+      // accept it when it is a given name, a known name, or looks like a family name.
+      const plausible = len > 1 || isGiven(view, j) || view.index.isKnownSurname(tokens[j].text) || (tokens[j].text.endsWith('ي') && tokens[j].text.length >= 4);
+      if (len > 0 && plausible) push(out, view, j, j + len, 0, 'PER', 'title');
     }
-    // --- place heads
-    const locHead = view.kindAt(i, KIND['loc-head']);
-    const locPart = view.kindAt(i, KIND['loc-part']);
-    const locCtx = view.kindAt(i, KIND['loc-context']);
-    if ((locHead || locPart || locCtx) && view.joined(i)) {
-      const j = i + 1;
-      const lex = starts.get(j);
-      if (lex && lex.type === 'LOC') {
-        lex.ambiguous = false;
-        if (locPart) push(out, view, i, lex.last, locPart.skip, 'LOC', 'loc-part', locPart.form);
-      } else if (!lex && !isNonName(view, j) && !isGiven(view, j) && !looksLikeAdjectiveOrVerb(tokens[j].text)) {
-        if (locPart) push(out, view, i, j + 1, locPart.skip, 'LOC', 'loc-part', locPart.form);
-        else if (locHead) push(out, view, j, j + 1, 0, 'LOC', 'loc-head');
+  }
+}
+
+/** A given name + family name without a title, and و + a given name. */
+function givenNameRule(s: Scan, i: number, facts: number): void {
+  const { view, tokens, n, starts, out } = s;
+  const given = isGiven(view, i);
+  if (given && !(i > 0 && view.joined(i - 1) && (isGiven(view, i - 1) || triggerAt(view, i - 1)))) {
+    // علي is also the preposition على; it starts a name only before بن/ابن (علي بن ابي طالب).
+    const weak = view.isExact(i, KIND.stop) && !(view.joined(i) && ['بن', 'ابن'].includes(tokens[i + 1].text));
+    const len = weak ? 0 : personNameLength(view, i, starts);
+    if (len >= 2) push(out, view, i, i + len, 0, 'PER', 'given-name');
+  } else if (!given && (facts & (WA_GIVEN | WA_KUNYA)) !== 0 && !view.isStop(i)) {
+    // و + given name (ومحمد البرادعي): strip the conjunction. Only و, and only before a
+    // strong family name: وجود، لدينا، بفضل are words, not و/ل/ب + a name.
+    const w = view.words[i];
+    for (let m = 1; m < w.analyses.length; m++) {
+      const a = w.analyses[m];
+      if (a.clitics !== 'و') continue;
+      // وابو عبد الله: a kunya after و is a name by itself.
+      if (KUNYA.has(a.form) && view.joined(i) && isGiven(view, i + 1)) {
+        push(out, view, i, i + 1 + personNameLength(view, i + 1, starts), a.skip, 'PER', 'given-name', a.form);
+        break;
+      }
+      if ((w.analysisKinds[m] & GIVEN) !== 0 && view.joined(i) && !(i > 0 && view.joined(i - 1) && triggerAt(view, i - 1))) {
+        const len = 1 + personNameLength(view, i + 1, starts);
+        const last = tokens[i + len - 1].text;
+        // هاني عبادة ووائل زنجا: right after another person's name, a list goes on.
+        const listed = i > 0 && endsPerson(s, i);
+        const strong = listed || view.index.isKnownSurname(last) || (last.endsWith('ي') && last.length >= 4) || starts.get(i + len - 1)?.type === 'PER';
+        // وأحمد حسام: two given names are a full name (given name + father's name).
+        const twoGiven = len >= 2 && isGiven(view, i + len - 1) && view.has(i, KIND.male) && !view.isStop(i + len - 1);
+        if (len >= 2 && ((!isGiven(view, i + len - 1) && strong) || twoGiven)) push(out, view, i, i + len, a.skip, 'PER', 'given-name', a.form);
+        break;
       }
     }
   }
-  return out;
+}
+
+/** Organisation heads in construct with a name (فيلق القدس), or with a quoted name. */
+function orgHeadRule(s: Scan, i: number): void {
+  const { view, tokens, n, starts, out, opts } = s;
+  const head = view.kindAt(i, KIND['org-head']);
+  // حزب الله القتالي: a known organisation starting with the head word is the whole name.
+  const knownHere = starts.get(i);
+  if (head && i + 1 < n && !(knownHere && knownHere.type === 'ORG' && !knownHere.ambiguous)) {
+    const j = i + 1;
+    if (tokens[j].quoteBefore) {
+      const k = scanQuoted(view, j);
+      if (k < n && tokens[k].quoteAfter && k - j < 5) push(out, view, j, k + 1, 0, 'ORG', 'org-head-quoted');
+    } else if (!tokens[j].breakBefore) {
+      const lex = starts.get(j);
+      if (hasArticle(head.form) && view.isExact(j, KIND.nationality)) {
+        if (opts.descriptiveOrgs) push(out, view, i, j + 1, head.skip, 'ORG', 'org-head-nationality', head.form);
+      } else if (!hasArticle(head.form)) {
+        if (lex && !lex.ambiguous && lex.type === 'ORG') {
+          // قوات حزب الله: the known organisation stands alone.
+        } else if (lex && !lex.ambiguous) {
+          let k = lex.last;
+          if (k < n && !tokens[k].breakBefore && view.isExact(k, KIND.nationality)) k++;
+          push(out, view, i, k, head.skip, 'ORG', 'org-head-name', head.form);
+        } else {
+          let k = j;
+          while (k < n && k - j < 3 && !tokens[k].breakBefore && hasArticle(tokens[k].text) && !view.isExact(k, KIND.stop) && !view.kindAt(k, KIND['per-title'])) {
+            k++;
+            if (view.isExact(k - 1, KIND.nationality)) break;
+          }
+          if (k > j) push(out, view, i, k, head.skip, 'ORG', 'org-head-definite', head.form);
+          // جامعة ليدز، معهد ايفو: a foreign proper name after a school head (not an adjective).
+          else if (SCHOOL_HEADS.has(head.form) && !view.isStop(j) && !isNonName(view, j) && !isGiven(view, j) && !/[هي]$/.test(tokens[j].text) && view.analyses[j].length === 1) {
+            push(out, view, i, j + 1, head.skip, 'ORG', 'org-head-school', head.form);
+          }
+        }
+      }
+    }
+  }
+}
+
+/** Organisation context words (وزارة، شركة، مجلس ...): a quoted name, or confirm a known one. */
+function orgContextRule(s: Scan, i: number): void {
+  const { view, tokens, n, starts, out } = s;
+  const orgCtx = view.kindAt(i, KIND['org-context']);
+  if (orgCtx && i + 1 < n) {
+    const j = i + 1;
+    const lex = starts.get(j);
+    if (tokens[j].quoteBefore) {
+      const k = scanQuoted(view, j);
+      if (k < n && tokens[k].quoteAfter) push(out, view, j, k + 1, 0, 'ORG', 'org-context-quoted');
+    } else if (lex && lex.type === 'ORG' && !tokens[j].breakBefore && !isCommonWord(view, lex)) lex.ambiguous = false;
+  }
+}
+
+/** Organisation labels: قناة الجزيرة، وكالة فرانس برس، صحيفة "الحياة": the name alone. */
+function orgLabelRule(s: Scan, i: number): void {
+  const { view, tokens, n, starts, out } = s;
+  const label = view.kindAt(i, KIND['org-label']);
+  if (label && view.joined(i) || (label && i + 1 < n && tokens[i + 1].quoteBefore)) {
+    const j = i + 1;
+    const lex = starts.get(j);
+    if (tokens[j].quoteBefore) {
+      const k = scanQuoted(view, j);
+      if (k < n && tokens[k].quoteAfter) push(out, view, j, k + 1, 0, 'ORG', 'org-label-quoted');
+    } else if (lex && !isCommonWord(view, lex)) {
+      // (النادي كان مختلفا: a common word after a label is the sentence going on.)
+      takeOrgReading(view, lex);
+    }
+    // An unknown word after a label is too often a common noun (صحيفة يومية، موقع الرصد).
+  }
+}
+
+/** Speech verbs: قال فيرجسون، وأضاف محمد: a (possibly single) given name or a known person. */
+function speechVerbRule(s: Scan, i: number): void {
+  const { view, tokens, n, starts, out } = s;
+  const j = i + 1;
+  const lex = knownAt(view, starts, j);
+  // استقبل سعادة السفير: a common word (here an honorific) is not confirmed as a name by the verb.
+  if (lex && lex.type === 'PER') lex.ambiguous = lex.ambiguous && isCommonWord(view, lex);
+  // شدد علي أن: علي written with ي before a function word is the preposition على.
+  else if (j < n && tokens[j].text === 'علي' && (j + 1 >= n || view.isStop(j + 1))) {
+    // not a name
+  } else if (!lex && isGiven(view, j)) {
+    const len = personNameLength(view, j, starts, true);
+    if (len > 0) push(out, view, j, j + len, 0, 'PER', 'speech-verb');
+  } else if (!lex && j < n && !isNonName(view, j) && !hasArticle(tokens[j].text) && !view.isExact(j, KIND.nationality) && !NOUN_ENDING.test(tokens[j].text) && (j + 1 >= n || tokens[j + 1].breakBefore || view.isStop(j + 1))) {
+    // وأوضح فيرجسون أن: an unknown word between a speech verb and a function word is its subject.
+    push(out, view, j, j + 1, 0, 'PER', 'speech-verb');
+  }
+}
+
+/** Place heads (مدينة X: the head outside) and place parts (نهر X: the head inside). */
+function placeHeadRule(s: Scan, i: number): void {
+  const { view, tokens, n, starts, out } = s;
+  const locHead = view.kindAt(i, KIND['loc-head']);
+  const locPart = view.kindAt(i, KIND['loc-part']);
+  const locCtx = view.kindAt(i, KIND['loc-context']);
+  if ((locHead || locPart || locCtx) && view.joined(i)) {
+    const j = i + 1;
+    const lex = starts.get(j);
+    if (lex && lex.type === 'LOC') {
+      lex.ambiguous = false;
+      if (locPart) push(out, view, i, lex.last, locPart.skip, 'LOC', 'loc-part', locPart.form);
+    } else if (!lex && !isNonName(view, j) && !isGiven(view, j) && !looksLikeAdjectiveOrVerb(tokens[j].text)) {
+      if (locPart) push(out, view, i, j + 1, locPart.skip, 'LOC', 'loc-part', locPart.form);
+      else if (locHead) push(out, view, j, j + 1, 0, 'LOC', 'loc-head');
+    }
+  }
 }

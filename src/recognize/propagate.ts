@@ -4,7 +4,7 @@
  * before the full name (قاسم سليماني) is the same person, with the same id.
  */
 import { KIND, type TokenView } from './features.js';
-import type { Candidate } from './types.js';
+import { candidate, type Candidate } from './types.js';
 
 export interface KnownName {
   id: string;
@@ -120,17 +120,7 @@ export function propagate(view: TokenView, chosen: Candidate[], ids: string[]): 
       }
     }
     if (!hit) continue;
-    added.push({
-      first: i,
-      last: i + hit.len,
-      start: tokens[i].start + hit.skip,
-      end: tokens[i + hit.len - 1].end,
-      type: hit.name.type,
-      source: 'propagated',
-      entry: hit.name.entry,
-      ambiguous: false,
-      rule: 'same document',
-    });
+    added.push(candidate(i, i + hit.len, tokens[i].start + hit.skip, tokens[i + hit.len - 1].end, hit.name.type, 'propagated', hit.name.entry, false, 'same document', undefined));
     addedIds.push(hit.name.id);
     for (let t = i; t < i + hit.len; t++) covered[t] = 1;
     i += hit.len - 1;

@@ -24,6 +24,27 @@ export interface Candidate {
   firstForm?: string;
 }
 
+/**
+ * Every candidate is made here, with all fields in one order: the hot functions that read
+ * candidates then see one object shape (V8 map), not one per producer and per optional
+ * field set later. Mixed shapes made those functions deoptimise and recompile again and
+ * again (see the note in README, Performance).
+ */
+export function candidate(
+  first: number,
+  last: number,
+  start: number,
+  end: number,
+  type: EntityType,
+  source: MentionSource,
+  entry: number | undefined,
+  ambiguous: boolean,
+  rule: string,
+  firstForm: string | undefined,
+): Candidate {
+  return { first, last, start, end, type, source, entry, ambiguous, directContextOnly: false, rule, firstForm };
+}
+
 export interface RecognizeOptions {
   /**
    * Tag descriptive organisations: a generic body with a nationality adjective
