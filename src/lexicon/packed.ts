@@ -16,6 +16,12 @@ import type { CompiledEntry, CompiledLexicon } from './compile.js';
 import type { EntityType, WordKind } from './schema.js';
 
 const MAGIC = 'KYX1';
+/**
+ * The type of a decoded entry as the string constant itself, not a piece of the decoded
+ * line: code that compares types then always sees one kind of string (mixing them made
+ * V8 deoptimise the comparisons).
+ */
+const ENTITY_TYPES: Record<string, EntityType> = { PER: 'PER', LOC: 'LOC', ORG: 'ORG' };
 
 export type RawRefs = Array<[number, 0 | 1 | 2]>;
 
@@ -208,7 +214,7 @@ export class PackedLexicon {
     const start = h.entriesStart + this.buf.readUInt32LE(h.entryDir + 4 * i);
     const end = h.entriesStart + this.buf.readUInt32LE(h.entryDir + 4 * (i + 1));
     const [type, arabic, subtype, en] = this.buf.toString('utf8', start, end - 1).split('\t');
-    return [type as EntityType, arabic, subtype, en];
+    return [ENTITY_TYPES[type] ?? (type as EntityType), arabic, subtype, en];
   }
 
   /** The whole lexicon in the compiled (JSON) shape, to merge with user lexicons. */

@@ -42,16 +42,39 @@ export function surfaceKey(view: TokenView, c: Candidate): string {
   return key;
 }
 
+/*
+ * propagate() is three functions, not one: V8 recompiles a function whole whenever a
+ * branch it had never seen runs, and as one function that happened 14 times a run.
+ */
 export function propagate(view: TokenView, chosen: Candidate[], ids: string[]): Candidate[] {
-  const { tokens, analyses, words, index } = view;
+  const { known, surnames } = collectNames(view, chosen, ids);
+  // Bare family names take the full name's identity.
+  chosen.forEach((c, i) => {
+    if (c.type !== 'PER' || c.last - c.first !== 1) return;
+    const full = surnames.get(surfaceKey(view, c));
+    if (full && full.type === 'PER' && near(full.at, c.start)) {
+      ids[i] = full.id;
+      if (c.entry === undefined) c.entry = full.entry;
+    }
+  });
+  for (const [k, v] of surnames) if (!known.has(k)) known.set(k, v);
+  const added: Candidate[] = [];
+  findRepeats(view, chosen, known, added, ids);
+  return [...chosen, ...added];
+}
+
+function remember(map: Map<string, KnownName>, key: string, c: Candidate, id: string): void {
+  const k = map.get(key);
+  if (k) {
+    if (k.id === id) k.at.push(c.start);
+  } else map.set(key, { id, type: c.type, entry: c.entry, at: [c.start] });
+}
+
+/** The names found so far, by surface, and the family names of full person names. */
+function collectNames(view: TokenView, chosen: Candidate[], ids: string[]): { known: Map<string, KnownName>; surnames: Map<string, KnownName> } {
+  const { tokens, index } = view;
   const known = new Map<string, KnownName>();
   const surnames = new Map<string, KnownName>();
-  const remember = (map: Map<string, KnownName>, key: string, c: Candidate, id: string): void => {
-    const k = map.get(key);
-    if (k) {
-      if (k.id === id) k.at.push(c.start);
-    } else map.set(key, { id, type: c.type, entry: c.entry, at: [c.start] });
-  };
   chosen.forEach((c, i) => {
     const multi = c.last - c.first >= 2;
     // A single word guessed by a rule is not evidence enough to tag that word everywhere.
@@ -68,16 +91,12 @@ export function propagate(view: TokenView, chosen: Candidate[], ids: string[]): 
       if (last.length >= 3 && !isGiven && shaped && !compoundTail && !index.isWord('nationality', last) && !index.isWord('stop', last)) remember(surnames, last, c, ids[i]);
     }
   });
-  // Bare family names take the full name's identity.
-  chosen.forEach((c, i) => {
-    if (c.type !== 'PER' || c.last - c.first !== 1) return;
-    const full = surnames.get(surfaceKey(view, c));
-    if (full && full.type === 'PER' && near(full.at, c.start)) {
-      ids[i] = full.id;
-      if (c.entry === undefined) c.entry = full.entry;
-    }
-  });
-  for (const [k, v] of surnames) if (!known.has(k)) known.set(k, v);
+  return { known, surnames };
+}
+
+/** Other mentions of known names in the uncovered tokens: appended to added, their ids to ids. */
+function findRepeats(view: TokenView, chosen: Candidate[], known: Map<string, KnownName>, added: Candidate[], ids: string[]): void {
+  const { tokens, analyses, words, index } = view;
   // A common word, or a name inside an event or prize name (جائزة نوبل), is not another mention.
   const breaksName = (t: number): boolean =>
     index.isWord('stop', tokens[t].text) || (t > 0 && !tokens[t].breakBefore && view.has(t - 1, KIND['misc-head']));
@@ -96,7 +115,6 @@ export function propagate(view: TokenView, chosen: Candidate[], ids: string[]): 
   const stamp = ++docCounter;
   const covered = new Uint8Array(tokens.length);
   for (const c of chosen) for (let t = c.first; t < c.last; t++) covered[t] = 1;
-  const added: Candidate[] = [];
   const addedIds: string[] = [];
   for (let i = 0; i < tokens.length; i++) {
     if (covered[i]) continue;
@@ -126,5 +144,4 @@ export function propagate(view: TokenView, chosen: Candidate[], ids: string[]): 
     i += hit.len - 1;
   }
   ids.push(...addedIds);
-  return [...chosen, ...added];
 }
