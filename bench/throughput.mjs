@@ -4,6 +4,8 @@
  * (read, decode, normalise, extract, write JSONL) with --jobs 1 and --jobs 2 on a generated
  * Arabic corpus, peak RSS, the same text through wink-ner with the same lexicon (the ratio
  * is what counts: these machines are noisy), and start-up overhead against `node -e 0`.
+ * It also runs two separate --jobs 1 processes on the two halves of the corpus at once: the
+ * speed-up two cores give this workload at all, the ceiling for --jobs 2.
  *
  *   node bench/throughput.mjs [--mb 200] [--keep]
  */
@@ -70,6 +72,16 @@ console.log(`kiyan --jobs 1: ${mbps1.toFixed(2)} MB/s (${j1.secs.toFixed(1)} s),
 console.log(`kiyan --jobs 2: ${mbps2.toFixed(2)} MB/s (${j2.secs.toFixed(1)} s), peak RSS ${j2.rssMb.toFixed(0)} MB; speed-up ${(mbps2 / mbps1).toFixed(2)}x`);
 console.log(`identical output for --jobs 1 and 2: ${readFileSync(out1, 'utf8') === readFileSync(join(dir, 'out2.jsonl'), 'utf8')}`);
 
+// ---- what two cores give this workload at all: two --jobs 1 processes on halves, at once ----
+// If these two separate processes are no faster than --jobs 2, the limit is the machine
+// (cores slowing each other down: shared caches, memory bandwidth), not kiyan's pool.
+const parts = readdirSync(corpus).sort();
+const halves = [parts.slice(0, parts.length >> 1), parts.slice(parts.length >> 1)].map((h) => h.map((p) => `"${join(corpus, p)}"`).join(' '));
+const tp = process.hrtime.bigint();
+spawnSync('sh', ['-c', halves.map((h, k) => `"${process.execPath}" "${BIN}" extract -f jsonl --jobs 1 --no-summary ${h} > "${join(dir, `half${k}.jsonl`)}" &`).join(' ') + ' wait'], { env: { ...process.env, CI: '1' } });
+const pairSecs = Number(process.hrtime.bigint() - tp) / 1e9;
+console.log(`two --jobs 1 processes on halves at once: ${(total / 1e6 / pairSecs).toFixed(2)} MB/s (${pairSecs.toFixed(1)} s); speed-up ${(j1.secs / pairSecs).toFixed(2)}x: the machine's ceiling for --jobs 2`);
+
 // ---- wink-ner on the same text, same lexicon, text pre-split on whitespace -------------------
 const require = createRequire(import.meta.url);
 const winkNER = require('wink-ner');
@@ -96,17 +108,22 @@ console.log(`ratio kiyan --jobs 1 / wink-ner: ${(mbps1 / winkMbps).toFixed(2)}x`
 
 // ---- start-up: kiyan extract on a small file vs node -e 0 -----------------------------------
 const small = join(ROOT, 'fixtures', 'news-soleimani-moscow.txt');
-const median = (cmd) => {
-  const xs = [];
-  for (let i = 0; i < 7; i++) {
-    const t = process.hrtime.bigint();
-    spawnSync(process.execPath, cmd, { stdio: 'ignore' });
-    xs.push(Number(process.hrtime.bigint() - t) / 1e6);
-  }
-  return xs.sort((a, b) => a - b)[3];
+// The two commands alternate (15 runs each, medians), so that drift in the machine's speed
+// falls on both alike.
+const spawnMs = (cmd) => {
+  const t = process.hrtime.bigint();
+  spawnSync(process.execPath, cmd, { stdio: 'ignore' });
+  return Number(process.hrtime.bigint() - t) / 1e6;
 };
-const base = median(['-e', '0']);
-const ky = median([BIN, 'extract', '-f', 'jsonl', small]);
+const baseRuns = [];
+const kyRuns = [];
+for (let i = 0; i < 15; i++) {
+  baseRuns.push(spawnMs(['-e', '0']));
+  kyRuns.push(spawnMs([BIN, 'extract', '-f', 'jsonl', small]));
+}
+const median = (xs) => xs.sort((a, b) => a - b)[xs.length >> 1];
+const base = median(baseRuns);
+const ky = median(kyRuns);
 console.log(`start-up: node -e 0 ${base.toFixed(0)} ms, kiyan extract (small file) ${ky.toFixed(0)} ms, overhead ${(ky - base).toFixed(0)} ms`);
 
 if (!keep) rmSync(dir, { recursive: true, force: true });

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { deriveTables, type CompiledEntry, type CompiledLexicon } from './compile.js';
 import { PackedLexicon, type RawRefs } from './packed.js';
-import type { EntityType, WordKind } from './schema.js';
+import { WORD_KINDS, type EntityType, type WordKind } from './schema.js';
 
 export interface EntityRef {
   entry: number;
@@ -53,6 +53,8 @@ export class LexiconIndex {
   private secondWords?: Map<string, Set<string>>;
   /** nextWords() answers from the packed index, as sets (null: none). */
   private readonly packedNext = new Map<string, Set<string> | null>();
+  /** Packed index: WORD_KINDS bit of each packed kind bit (kindMask() reads one form, not one set per kind). */
+  private packedKindBits: number[] | undefined;
 
   /** Later lexicons (user files) take precedence over earlier ones for the same phrase. */
   constructor(lexicons: Array<CompiledLexicon | PackedLexicon>) {
@@ -70,6 +72,7 @@ export class LexiconIndex {
     this.maxTokens = { get: (k) => p.form(k)?.maxTokens };
     this.surnames = { has: (k) => p.form(k)?.surname === true };
     p.kinds.forEach((kind, bit) => this.words.set(kind, { has: (k) => ((p.form(k)?.kinds ?? 0) & (1 << bit)) !== 0 }));
+    this.packedKindBits = p.kinds.map((kind) => 1 << WORD_KINDS.indexOf(kind));
     for (const kind of Object.keys(p.multiFirst) as WordKind[]) this.multiFirst.set(kind, new Set(p.multiFirst[kind]));
   }
 
@@ -224,6 +227,20 @@ export class LexiconIndex {
   }
 
   /** Word kinds this normalised form belongs to. */
+  /** The kinds this form is a word of, as bits: bit i is WORD_KINDS[i]. */
+  kindMask(form: string): number {
+    let mask = 0;
+    const bits = this.packedKindBits;
+    if (bits) {
+      // One packed lookup gives every kind (a run asks this for every new word).
+      const packed = this.packed!.form(form)?.kinds ?? 0;
+      for (let b = 0; packed >>> b !== 0; b++) if (packed & (1 << b)) mask |= bits[b];
+      return mask;
+    }
+    for (const [kind, set] of this.words) if (set.has(form)) mask |= 1 << WORD_KINDS.indexOf(kind);
+    return mask;
+  }
+
   kindsOf(form: string): WordKind[] {
     const out: WordKind[] = [];
     for (const [kind, set] of this.words) if (set.has(form)) out.push(kind);

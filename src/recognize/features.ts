@@ -9,7 +9,7 @@ import type { EntityRef, LexiconIndex } from '../lexicon/lexicon-index.js';
 import { WORD_KINDS, type WordKind } from '../lexicon/schema.js';
 
 /**
- * One bit per word kind. The rules ask "is this token a title / an org head / ..." at every
+ * One bit per word kind, in WORD_KINDS order (as LexiconIndex.kindMask() reports them). The rules ask "is this token a title / an org head / ..." at every
  * token, so kinds are tested with one AND on a precomputed mask, not with map lookups.
  */
 export const KIND = Object.fromEntries(WORD_KINDS.map((k, i) => [k, 1 << i])) as Record<WordKind, number>;
@@ -56,11 +56,7 @@ const wordCaches = new WeakMap<LexiconIndex, Map<string, WordInfo>>();
 
 function wordInfo(index: LexiconIndex, text: string): WordInfo {
   const analyses = procliticAnalyses(text);
-  const analysisKinds = analyses.map((a) => {
-    let bits = 0;
-    for (const kind of index.kindsOf(a.form)) bits |= KIND[kind];
-    return bits;
-  });
+  const analysisKinds = analyses.map((a) => index.kindMask(a.form));
   const phraseMax = analyses.map((a) => index.maxPhraseTokens(a.form));
   let kinds = 0;
   for (const k of analysisKinds) kinds |= k;
