@@ -165,7 +165,9 @@ function fastTableFor(steps: readonly NormalizeStep[]): FastTable {
       continue;
     }
     lookup[cp] = reps.length;
-    reps.push(Uint16Array.from({ length: rep.length }, (_, k) => rep.charCodeAt(k)));
+    const units = new Uint16Array(rep.length);
+    for (let k = 0; k < rep.length; k++) units[k] = rep.charCodeAt(k);
+    reps.push(units);
   }
   const fast = { lookup, reps, astral };
   fastCache.set(key, fast);
