@@ -43,8 +43,11 @@ export interface Counts {
 
 export interface OkResult {
   ok: true;
-  /** Formatted output for this input (or record block). */
-  out: string;
+  /**
+   * Formatted output for this input (or record block). Worker threads send it as UTF-8
+   * bytes in a transferred buffer (see worker.ts); in the calling thread it is a string.
+   */
+  out: string | Uint8Array;
   /** Documents with their text, when the format needs them all at the end. */
   docs?: Array<{ doc: Document; text: string }>;
   bytes: number;

@@ -98,6 +98,7 @@ export async function runExtractBatch(paths: string[], opts: ExtractCliOptions, 
   };
   const summary = await runBatch(options, {
     out: writeOut,
+    outBytes: writeOut,
     error: errorLine,
     warn,
     note: (msg) => process.stderr.write(`kiyan: ${msg}\n`),

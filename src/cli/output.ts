@@ -11,7 +11,7 @@ export function installPipeGuard(): void {
   });
 }
 
-export function writeOut(s: string): void {
+export function writeOut(s: string | Uint8Array): void {
   process.stdout.write(s);
 }
 

@@ -14,14 +14,23 @@ function tempFor(dest: string): string {
 }
 
 /** Writes a whole file atomically (synchronously, so no signal can interrupt it halfway). */
-export function writeFileAtomic(dest: string, data: string): void {
+/** Writes all of data (writeSync may write a buffer in parts). */
+function writeAll(fd: number, data: string | Uint8Array): void {
+  if (typeof data === 'string') {
+    writeSync(fd, data);
+    return;
+  }
+  for (let off = 0; off < data.length; ) off += writeSync(fd, data, off, data.length - off);
+}
+
+export function writeFileAtomic(dest: string, data: string | Uint8Array): void {
   mkdirSync(dirname(dest), { recursive: true });
   const tmp = tempFor(dest);
   live.add(tmp);
   try {
     const fd = openSync(tmp, 'w');
     try {
-      writeSync(fd, data);
+      writeAll(fd, data);
     } finally {
       closeSync(fd);
     }
@@ -48,8 +57,8 @@ export class AtomicFile {
     live.add(this.tmp);
     this.fd = openSync(this.tmp, 'w');
   }
-  write(s: string): void {
-    if (s) writeSync(this.fd, s);
+  write(s: string | Uint8Array): void {
+    if (s.length) writeAll(this.fd, s);
   }
   commit(): void {
     closeSync(this.fd);
