@@ -34,7 +34,7 @@ export interface BatchOptions {
   lexicons?: string[];
   strict?: boolean;
   encoding?: Encoding;
-  /** Worker threads (default: number of cores). 1 runs everything in the calling thread. */
+  /** Worker threads (default: number of cores, at most one per 32 MB of input). 1 runs everything in the calling thread. */
   jobs?: number;
   /** Write one result file per input under this folder (mirrored tree) instead of stdout. */
   outDir?: string;
@@ -72,6 +72,8 @@ export interface BatchIO {
   progress?(line: string | null): void;
   /** stdin bytes. */
   stdin(): AsyncIterable<Uint8Array>;
+  /** Resolves once every result written so far has reached its destination (or failed). */
+  flush?(): Promise<void>;
 }
 
 export interface BatchSummary {
@@ -118,6 +120,9 @@ interface StreamState {
   language: string;
 }
 
+/** Input per worker that pays for the worker's start-up (see the default of jobs in runBatch). */
+const BYTES_PER_WORKER = 32 * 1024 * 1024;
+
 export async function runBatch(opts: BatchOptions, io: BatchIO): Promise<BatchSummary> {
   const t0 = process.hrtime.bigint();
   const format = outputFormat(opts.format);
@@ -142,7 +147,6 @@ export async function runBatch(opts: BatchOptions, io: BatchIO): Promise<BatchSu
     }
   }
   const lexicons = opts.lexicons ?? [];
-  const jobs = Math.max(1, opts.jobs ?? cpus().length);
   const streamBytes = opts.streamBytes ?? 2 * 1024 * 1024;
   const chunkChars = opts.chunkChars ?? 1 << 18;
   const contextChars = opts.contextChars ?? 16 * 1024;
@@ -172,6 +176,12 @@ export async function runBatch(opts: BatchOptions, io: BatchIO): Promise<BatchSu
     }
   });
   const totalBytes = sizes.reduce((a, b) => a + Math.max(0, b), 0);
+  // Default: the number of cores, but no more workers than the input keeps busy. Each worker
+  // loads its own index and warms up its own JIT (about a second of CPU), so a second worker
+  // made small runs slower (2026-11-25, 2 cores: 10 MB 0.66x, 30 MB 0.9-1.1x, 50 MB 1.3x,
+  // 200 MB 1.4-1.7x). Stdin counts as big.
+  const enough = sizes.some((s) => s < 0) ? Infinity : Math.ceil(totalBytes / BYTES_PER_WORKER);
+  const jobs = Math.max(1, opts.jobs ?? Math.min(cpus().length, enough));
   const heavy = inputs.length > 1 || sizes.some((s) => s < 0 || s > streamBytes);
   // A user lexicon with errors is a usage error before anything runs (workers compile their own copy).
   if (jobs > 1 && heavy && lexicons.length) compileUserFiles(lexicons);
@@ -181,11 +191,11 @@ export async function runBatch(opts: BatchOptions, io: BatchIO): Promise<BatchSu
   // The young generation is capped too (V8 lets it grow to ~34 MB per thread): with two
   // workers that alone kept a gigabyte run above 300 MB.
   const limits = { maxOldGenerationSizeMb: Math.max(128, Math.ceil(streamBytes / 1e6) * 48), maxYoungGenerationSizeMb: 8 };
-  // A lone streamed input (one big file, or stdin) runs in one worker unless --jobs is given:
+  // A lone streamed text (one big file, or stdin) runs in one worker unless --jobs is given:
   // each worker holds its own index and caches (~80 MB of RSS), and a second one made a
   // streamed input only 5-15% faster on two cores (2026-11-25), so by default a gigabyte
   // stays under 300 MB whatever the number of cores.
-  const workers = streaming && inputs.length === 1 && opts.jobs === undefined ? 1 : jobs;
+  const workers = streaming && !records && inputs.length === 1 && opts.jobs === undefined ? 1 : jobs;
   const exec: Executor = (jobs > 1 && heavy) || streaming ? new WorkerPool(workers, cfg, streaming ? limits : undefined) : new InlineExecutor(cfg);
 
   const summary: BatchSummary = { files: 0, records: 0, bytes: 0, counts: emptyCounts(), skipped: expansion.skipped, failed: 0, seconds: 0, mbPerSec: 0, stopped: false, exitCode: 0 };
@@ -502,6 +512,9 @@ export async function runBatch(opts: BatchOptions, io: BatchIO): Promise<BatchSu
   if (summary.stopped) io.error(`stopped after ${summary.failed} failed input${summary.failed === 1 ? '' : 's'} (--max-errors ${opts.maxErrors})`);
   if (!opts.outDir && format.end && (allDocs.length || !format.needsAll)) io.out(format.end(allDocs, ctx));
 
+  // A reader that went away (kiyan ... | head) shows as a failed write only once the write
+  // completes: let it, so that the caller's handling (a quiet exit) comes before the summary.
+  await io.flush?.();
   summary.seconds = Number(process.hrtime.bigint() - t0) / 1e9;
   summary.mbPerSec = summary.seconds > 0 ? summary.bytes / 1e6 / summary.seconds : 0;
   const ok = summary.files;

@@ -38,7 +38,7 @@ export function addBatchOptions(cmd: Command): void {
     .option('--hidden', 'walk hidden files and folders (names starting with ".") too')
     .option('--no-ignore', 'walk node_modules, .git, .hg and .svn too')
     .option('-e, --encoding <name>', `input encoding: ${ENCODINGS.join(', ')}`, 'auto')
-    .option('-j, --jobs <n>', `worker threads (default: number of cores, ${cpus().length} here)`)
+    .option('-j, --jobs <n>', `worker threads (default: number of cores, ${cpus().length} here, at most one per 32 MB of input)`)
     .option('-o, --out-dir <dir>', 'write one result file per input into DIR (mirrored tree, written atomically) instead of stdout')
     .option('--max-errors <n>', 'stop after N failed inputs')
     .option('--shard <k/n>', 'process only the K-th of N parts of the inputs (stable hash of each path, or of each record id)')
@@ -104,6 +104,7 @@ export async function runExtractBatch(paths: string[], opts: ExtractCliOptions, 
     note: (msg) => process.stderr.write(`kiyan: ${msg}\n`),
     progress: (line) => process.stderr.write(line === null ? '\r\x1b[K' : `\r\x1b[K${line}`),
     stdin: () => process.stdin,
+    flush: () => new Promise((resolve) => process.stdout.write('', () => resolve())),
   });
   return summary.exitCode;
 }

@@ -103,10 +103,11 @@ describe('kiyan extract', () => {
     expect(t.code).toBe(2);
     expect(t.err).toMatch(/unknown entity type "FOO"/);
   });
-  test('a closed pipe ends quietly', () => {
+  // In the calling thread (--jobs 1, the default for small inputs) and with workers.
+  test.each([['--jobs', '1'], ['--jobs', '2']])('a closed pipe ends quietly (%s %s)', (...jobs: string[]) => {
     const big = join(tmp, 'big.txt');
     writeFileSync(big, (readFileSync(SEED, 'utf8') + '\n').repeat(30));
-    const r = spawnSync('sh', ['-c', `"${process.execPath}" "${BIN}" extract -f jsonl "${big}" "${big}" "${big}" "${big}" | head -c 10 >/dev/null; echo "rc=\${PIPESTATUS:-done}"`], { encoding: 'utf8' });
+    const r = spawnSync('sh', ['-c', `"${process.execPath}" "${BIN}" extract ${jobs.join(' ')} -f jsonl "${big}" "${big}" "${big}" "${big}" | head -c 10 >/dev/null; echo "rc=\${PIPESTATUS:-done}"`], { encoding: 'utf8' });
     expect(r.stderr).toBe('');
   });
   test('colours only when asked for, and --no-color / NO_COLOR win', () => {
