@@ -13,7 +13,7 @@
  *   u32 bucket offsets (buckets + 1), u32 entry offsets (entries + 1), relative to their region
  */
 import type { CompiledEntry, CompiledLexicon } from './compile.js';
-import type { EntityType, WordKind } from './schema.js';
+import { ENTITY_TYPES, type EntityType, type WordKind } from './schema.js';
 
 const MAGIC = 'KYX1';
 /**
@@ -21,7 +21,7 @@ const MAGIC = 'KYX1';
  * line: code that compares types then always sees one kind of string (mixing them made
  * V8 deoptimise the comparisons).
  */
-const ENTITY_TYPES: Record<string, EntityType> = { PER: 'PER', LOC: 'LOC', ORG: 'ORG' };
+const TYPE_CONSTANTS: Record<string, EntityType> = Object.fromEntries(ENTITY_TYPES.map((t) => [t, t]));
 
 export type RawRefs = Array<[number, 0 | 1 | 2]>;
 
@@ -159,7 +159,7 @@ export class PackedLexicon {
   private loadedCount = 0;
   /** Every bucket decoded: lookups are plain map hits from then on. */
   private complete = false;
-  /** kindsOf() asks about one form once per word kind: remember the last answer. */
+  /** Callers ask about one form several times in a row (kinds, phrase length, refs): remember the last answer. */
   private lastKey = '';
   private lastInfo: FormInfo | undefined;
 
@@ -214,7 +214,7 @@ export class PackedLexicon {
     const start = h.entriesStart + this.buf.readUInt32LE(h.entryDir + 4 * i);
     const end = h.entriesStart + this.buf.readUInt32LE(h.entryDir + 4 * (i + 1));
     const [type, arabic, subtype, en] = this.buf.toString('utf8', start, end - 1).split('\t');
-    return [ENTITY_TYPES[type] ?? (type as EntityType), arabic, subtype, en];
+    return [TYPE_CONSTANTS[type] ?? (type as EntityType), arabic, subtype, en];
   }
 
   /** The whole lexicon in the compiled (JSON) shape, to merge with user lexicons. */
