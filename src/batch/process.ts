@@ -12,6 +12,7 @@ import { BinaryInputError, decodeBytes, type Encoding } from '../io/decode.js';
 import { InputError } from '../io/errors.js';
 import { inShard, type Shard } from '../io/walk.js';
 import { outputFormat, type FormatContext } from '../format/index.js';
+import { withTranslit } from '../format/common.js';
 
 export interface TaskConfig {
   types?: EntityType[];
@@ -211,10 +212,13 @@ function processChunk(task: Extract<Task, { kind: 'chunk' }>, cfg: TaskConfig, i
     e.end += task.cpBase - base;
     entities.push(e);
   }
+  // --translit as the formats apply it to a whole document (the merged clusters keep the
+  // first chunk's field, which is the whole document's: the same first mention).
+  const shown = withTranslit({ source: task.source, language: language ?? 'und', entities, clusters: clusterEntities(entities) }, cfg.formatCtx.translit);
   let out = '';
-  if (cfg.format === 'jsonl') out = entities.map((e) => JSON.stringify(e)).join(',');
-  else if (cfg.format === 'json') out = entities.map((e) => `\n    ${JSON.stringify(e, null, 2).replace(/\n/g, '\n    ')}`).join(',');
-  return { ok: true, out, bytes: 0, counts: countEntities(entities), warnings, failures: [], records: 0, entityCount: entities.length, clusters: clusterEntities(entities), language };
+  if (cfg.format === 'jsonl') out = shown.entities.map((e) => JSON.stringify(e)).join(',');
+  else if (cfg.format === 'json') out = shown.entities.map((e) => `\n    ${JSON.stringify(e, null, 2).replace(/\n/g, '\n    ')}`).join(',');
+  return { ok: true, out, bytes: 0, counts: countEntities(entities), warnings, failures: [], records: 0, entityCount: entities.length, clusters: shown.clusters, language };
 }
 
 /**

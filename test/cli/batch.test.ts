@@ -144,16 +144,19 @@ describe('folders, globs, order', () => {
 });
 
 describe('big inputs are streamed in chunks with exact offsets', () => {
-  test('chunked results equal the whole-text results (file and stdin, json and jsonl)', () => {
+  test('chunked results equal the whole-text results (file and stdin; json, jsonl and table; with and without --translit)', () => {
     const text = (readFileSync(SEED, 'utf8') + '\n').repeat(12) + ARABIC.trim().repeat(200);
     const f = join(tmp, 'big.txt');
     writeFileSync(f, text);
     const small = { KIYAN_STREAM_BYTES: '20000', KIYAN_CHUNK_CHARS: '8000', KIYAN_CONTEXT_CHARS: '4000' };
-    for (const fmt of ['jsonl', 'json']) {
-      const whole = kiyan(['extract', '-f', fmt, f]);
-      const chunked = kiyan(['extract', '-f', fmt, f], undefined, small);
-      expect(chunked.code).toBe(0);
-      expect(chunked.out).toBe(whole.out);
+    for (const fmt of ['jsonl', 'json', 'table']) {
+      for (const extra of [[], ['--translit']]) {
+        const whole = kiyan(['extract', '-f', fmt, ...extra, f]);
+        const chunked = kiyan(['extract', '-f', fmt, ...extra, f], undefined, small);
+        expect(chunked.code).toBe(0);
+        expect(chunked.out).toBe(whole.out);
+        if (extra.length && fmt !== 'table') expect(chunked.out).toMatch(/"translit"/);
+      }
     }
     const viaStdin = kiyan(['extract', '-f', 'json', '--jobs', '2'], text, small);
     const doc = JSON.parse(viaStdin.out);
