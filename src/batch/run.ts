@@ -300,11 +300,15 @@ export async function runBatch(opts: BatchOptions, io: BatchIO): Promise<BatchSu
       for (const t of part.texts) if (c.texts.length < 50 && !c.texts.includes(t)) c.texts.push(t);
     }
   };
-  const footer = (s: StreamState): void => {
+  // `error`: the input failed part-way (a broken byte found late) after its start was
+  // written to stdout: the document is closed, valid, with the entities found before and
+  // an "error" field, rather than left as a truncated line.
+  const footer = (s: StreamState, error?: string): void => {
     if (s.records) return;
     const clusters = [...s.clusters.values()].sort((a, b) => b.mentions - a.mentions || a.first - b.first);
-    if (format.name === 'jsonl') write(`],"clusters":${JSON.stringify(clusters)}}\n`);
-    else if (format.name === 'json') write(`${s.entityCount ? '\n  ' : ''}],\n  "clusters": ${JSON.stringify(clusters, null, 2).replace(/\n/g, '\n  ')}\n}\n`);
+    if (format.name === 'jsonl') write(`],"clusters":${JSON.stringify(clusters)}${error ? `,"error":${JSON.stringify(error)}` : ''}}\n`);
+    else if (format.name === 'json') write(`${s.entityCount ? '\n  ' : ''}],\n  "clusters": ${JSON.stringify(clusters, null, 2).replace(/\n/g, '\n  ')}${error ? `,\n  "error": ${JSON.stringify(error)}` : ''}\n}\n`);
+    else if (error) write('\n');
     else if (format.name === 'table') {
       const doc: Document = { source: s.input.source, language: s.language, entities: [], clusters };
       const body = format.document!(doc, '', ctx);
@@ -390,7 +394,7 @@ export async function runBatch(opts: BatchOptions, io: BatchIO): Promise<BatchSu
       case 'fail':
         if (stream && stream.input === item.input) {
           if (stream.file) stream.file.abort();
-          else if (stream.headerDone && !stream.records) io.out('\n');
+          else if (stream.headerDone) footer(stream, item.error);
           stream = undefined;
         }
         failInput(item.input, item.error, item.skipped);

@@ -173,6 +173,20 @@ describe('big inputs are streamed in chunks with exact offsets', () => {
     expect(r.err).toMatch(/invalid UTF-8/);
     expect(existsSync(out) ? walkFiles(out) : []).toEqual([]);
   });
+  test('on stdout, a big input that breaks part-way ends as valid JSON with an "error" field', () => {
+    const f = join(tmp, 'big-broken-late.txt');
+    writeFileSync(f, Buffer.concat([Buffer.from(ARABIC.repeat(400)), Buffer.from([0xff, 0xfe, 0x41])]));
+    const small = { KIYAN_STREAM_BYTES: '20000', KIYAN_CHUNK_CHARS: '8000', KIYAN_CONTEXT_CHARS: '4000' };
+    for (const fmt of ['jsonl', 'json']) {
+      const r = kiyan(['extract', '-f', fmt, f], undefined, small);
+      expect(r.code).toBe(2);
+      expect(r.err).toMatch(/invalid UTF-8/);
+      const doc = JSON.parse(r.out);
+      expect(doc.error).toMatch(/invalid UTF-8/);
+      expect(doc.entities.length).toBeGreaterThan(0);
+      expect(doc.entities.every((e: { text: string }) => ARABIC.includes(e.text))).toBe(true);
+    }
+  });
 });
 
 describe('record mode', () => {
