@@ -193,7 +193,7 @@ export async function runBatch(opts: BatchOptions, io: BatchIO): Promise<BatchSu
   const limits = { maxOldGenerationSizeMb: Math.max(128, Math.ceil(streamBytes / 1e6) * 48), maxYoungGenerationSizeMb: 8 };
   // A lone streamed text (one big file, or stdin) runs in one worker unless --jobs is given:
   // each worker holds its own index and caches (~80 MB of RSS), and a second one made a
-  // streamed input only 5-15% faster on two cores (2026-11-25), so by default a gigabyte
+  // streamed input only 3-12% faster on two cores (2026-11-25), so by default a gigabyte
   // stays under 300 MB whatever the number of cores.
   const workers = streaming && !records && inputs.length === 1 && opts.jobs === undefined ? 1 : jobs;
   const exec: Executor = (jobs > 1 && heavy) || streaming ? new WorkerPool(workers, cfg, streaming ? limits : undefined) : new InlineExecutor(cfg);
