@@ -6,13 +6,12 @@
  * Why: a short run is mostly start-up. Node resolves and loads ~40 modules one by one
  * without a bundle; its ES module loader costs ~25 ms more than require() of one file; and
  * V8 parses and compiles the code it runs, which a code cache made from a real run skips
- * (bin/kiyan.js loads the bundle with it). Measured on the seed article: 120-130 ms over
- * `node -e 0` before, 55-90 ms after (README, Performance).
+ * (bin/kiyan.js loads the bundle with it). Measured on the seed article (2026-11-25):
+ * 92-166 ms over `node -e 0` before, 59-92 ms after (README, Benchmark).
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { build, type Plugin } from 'esbuild';
-import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { packageRoot } from '../src/lexicon/load.js';
 
