@@ -241,10 +241,10 @@ export class LexiconIndex {
     return mask;
   }
 
+  /** The kinds this form is a word of, in WORD_KINDS order. */
   kindsOf(form: string): WordKind[] {
-    const out: WordKind[] = [];
-    for (const [kind, set] of this.words) if (set.has(form)) out.push(kind);
-    return out;
+    const mask = this.kindMask(form);
+    return WORD_KINDS.filter((_, i) => (mask & (1 << i)) !== 0);
   }
 
   /** Some word of this kind has several words and starts with this one. */

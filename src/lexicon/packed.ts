@@ -27,7 +27,7 @@ export type RawRefs = Array<[number, 0 | 1 | 2]>;
 
 interface PackedHeader {
   version: 1;
-  /** Word kinds in the compiled lexicon's order (kindsOf() reports them in this order); bit i = kinds[i]. */
+  /** Word kinds in the compiled lexicon's order; bit i of a form's kinds = kinds[i]. */
   kinds: WordKind[];
   multiFirst: Partial<Record<WordKind, string[]>>;
   buckets: number;
