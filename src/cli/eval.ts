@@ -1,5 +1,4 @@
 /** `kiyan eval GOLD`: precision, recall and F1 of the real extraction against gold. */
-import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Command } from 'commander';
 import { extract, loadLexiconIndex } from '../index.js';

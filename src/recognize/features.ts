@@ -43,7 +43,7 @@ export interface WordInfo {
   stopNear: boolean;
   /** The whole word is a given name (then a common-word reading needs the على spelling). */
   givenExact: boolean;
-  /** Word facts the context rules compute on first use (bits owned by patterns.ts); -1 until then. */
+  /** Word facts the context rules compute on first use (bits owned by recognize/rules/facts.ts); -1 until then. */
   ruleFacts: number;
   /** Per-document memo of propagate.ts: the document it was computed for, and its value. */
   docStamp: number;

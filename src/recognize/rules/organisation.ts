@@ -1,0 +1,110 @@
+/**
+ * Organisation rules: a head noun in construct with a name (فيلق القدس، جامعة دمشق), a
+ * quoted name after a head, context word or label (شبكة "نهرين نت"), and labels that make
+ * a known name its organisation reading (قناة الجزيرة).
+ */
+import { hasArticle } from '../../text/clitics.js';
+import { KIND, type TokenView } from '../features.js';
+import { surfaceKey } from '../propagate.js';
+import type { Candidate } from '../types.js';
+import { isCommonWord, isGiven, isNonName, push, type Scan } from './facts.js';
+
+const SCHOOL_HEADS = new Set(['جامعه', 'معهد', 'كليه']);
+
+/** From the first word of a quoted name, the index where its closing quote is (or where the scan gave up). */
+function scanQuoted(view: TokenView, j: number): number {
+  const { tokens } = view;
+  let k = j;
+  while (k < tokens.length && k - j < 5 && !tokens[k].quoteAfter && (k === j || !tokens[k].breakBefore)) k++;
+  return k;
+}
+
+/**
+ * A name the lexicon knows both as a place or word and as an organisation (الشرق الأوسط the
+ * region and the newspaper, نيسان the month and the car maker): after an organisation label
+ * or inside quotes it is the organisation.
+ */
+export function takeOrgReading(view: TokenView, c: Candidate): boolean {
+  if (c.type === 'ORG') {
+    c.ambiguous = false;
+    return true;
+  }
+  const org = view.index.lookup(surfaceKey(view, c))?.find((r) => view.index.entryType(r.entry) === 'ORG' && !r.descriptive);
+  if (!org) return false;
+  c.type = 'ORG';
+  c.entry = org.entry;
+  c.ambiguous = false;
+  c.directContextOnly = false;
+  return true;
+}
+
+/** Organisation heads in construct with a name (فيلق القدس), or with a quoted name. */
+export function orgHeadRule(s: Scan, i: number): void {
+  const { view, tokens, n, starts, out, opts } = s;
+  const head = view.kindAt(i, KIND['org-head']);
+  // حزب الله القتالي: a known organisation starting with the head word is the whole name.
+  const knownHere = starts.get(i);
+  if (head && i + 1 < n && !(knownHere && knownHere.type === 'ORG' && !knownHere.ambiguous)) {
+    const j = i + 1;
+    if (tokens[j].quoteBefore) {
+      const k = scanQuoted(view, j);
+      if (k < n && tokens[k].quoteAfter && k - j < 5) push(out, view, j, k + 1, 0, 'ORG', 'org-head-quoted');
+    } else if (!tokens[j].breakBefore) {
+      const lex = starts.get(j);
+      if (hasArticle(head.form) && view.isExact(j, KIND.nationality)) {
+        if (opts.descriptiveOrgs) push(out, view, i, j + 1, head.skip, 'ORG', 'org-head-nationality', head.form);
+      } else if (!hasArticle(head.form)) {
+        if (lex && !lex.ambiguous && lex.type === 'ORG') {
+          // قوات حزب الله: the known organisation stands alone.
+        } else if (lex && !lex.ambiguous) {
+          let k = lex.last;
+          if (k < n && !tokens[k].breakBefore && view.isExact(k, KIND.nationality)) k++;
+          push(out, view, i, k, head.skip, 'ORG', 'org-head-name', head.form);
+        } else {
+          let k = j;
+          while (k < n && k - j < 3 && !tokens[k].breakBefore && hasArticle(tokens[k].text) && !view.isExact(k, KIND.stop) && !view.kindAt(k, KIND['per-title'])) {
+            k++;
+            if (view.isExact(k - 1, KIND.nationality)) break;
+          }
+          if (k > j) push(out, view, i, k, head.skip, 'ORG', 'org-head-definite', head.form);
+          // جامعة ليدز، معهد ايفو: a foreign proper name after a school head (not an adjective).
+          else if (SCHOOL_HEADS.has(head.form) && !view.isStop(j) && !isNonName(view, j) && !isGiven(view, j) && !/[هي]$/.test(tokens[j].text) && view.analyses[j].length === 1) {
+            push(out, view, i, j + 1, head.skip, 'ORG', 'org-head-school', head.form);
+          }
+        }
+      }
+    }
+  }
+}
+
+/** Organisation context words (وزارة، شركة، مجلس ...): a quoted name, or confirm a known one. */
+export function orgContextRule(s: Scan, i: number): void {
+  const { view, tokens, n, starts, out } = s;
+  const orgCtx = view.kindAt(i, KIND['org-context']);
+  if (orgCtx && i + 1 < n) {
+    const j = i + 1;
+    const lex = starts.get(j);
+    if (tokens[j].quoteBefore) {
+      const k = scanQuoted(view, j);
+      if (k < n && tokens[k].quoteAfter) push(out, view, j, k + 1, 0, 'ORG', 'org-context-quoted');
+    } else if (lex && lex.type === 'ORG' && !tokens[j].breakBefore && !isCommonWord(view, lex)) lex.ambiguous = false;
+  }
+}
+
+/** Organisation labels: قناة الجزيرة، وكالة فرانس برس، صحيفة "الحياة": the name alone. */
+export function orgLabelRule(s: Scan, i: number): void {
+  const { view, tokens, n, starts, out } = s;
+  const label = view.kindAt(i, KIND['org-label']);
+  if (label && view.joined(i) || (label && i + 1 < n && tokens[i + 1].quoteBefore)) {
+    const j = i + 1;
+    const lex = starts.get(j);
+    if (tokens[j].quoteBefore) {
+      const k = scanQuoted(view, j);
+      if (k < n && tokens[k].quoteAfter) push(out, view, j, k + 1, 0, 'ORG', 'org-label-quoted');
+    } else if (lex && !isCommonWord(view, lex)) {
+      // (النادي كان مختلفا: a common word after a label is the sentence going on.)
+      takeOrgReading(view, lex);
+    }
+    // An unknown word after a label is too often a common noun (صحيفة يومية، موقع الرصد).
+  }
+}
