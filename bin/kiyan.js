@@ -3,7 +3,7 @@
 // Launcher (CommonJS: see bin/package.json; require() of one file starts faster than Node's
 // ES module loader). Runs the bundled CLI (dist/bundle/cli.cjs, see scripts/bundle-cli.ts)
 // with V8's code cache for it when there is one that this Node accepts.
-const { readFileSync, writeFileSync } = require('node:fs');
+const { readFileSync, statSync, writeFileSync } = require('node:fs');
 const { dirname, join } = require('node:path');
 const Module = require('node:module');
 const { Script } = require('node:vm');
@@ -19,7 +19,9 @@ try {
 }
 let cachedData;
 try {
-  cachedData = readFileSync(cacheFile);
+  // V8 checks a cache against the source's length, not its text: a bundle changed after
+  // its cache was made (newer file) must not get the old code.
+  if (statSync(cacheFile).mtimeMs >= statSync(file).mtimeMs) cachedData = readFileSync(cacheFile);
 } catch {
   // No cache: V8 compiles as usual.
 }
