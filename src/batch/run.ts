@@ -5,10 +5,9 @@
  *
  * Order: every input (and every chunk or record block of a big input) gets a sequence
  * number; results are handled strictly in that order, whichever worker finishes first,
- * with at most `jobs * 4` units in flight (bounded memory).
+ * with at most four units per worker in flight (two for streamed chunks: bounded memory).
  */
 import { statSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { cpus } from 'node:os';
 import { join, normalize as normalizePath } from 'node:path';
 import type { Cluster, Document, EntityType } from '../index.js';
@@ -17,6 +16,7 @@ import { AtomicFile, removeLiveTemps, writeFileAtomic } from '../io/atomic.js';
 import { decodeBytes, type Encoding } from '../io/decode.js';
 import { DEFAULT_RECORD_INCLUDE, expandInputs, inShard, type InputSpec, type Shard, type WalkOptions } from '../io/walk.js';
 import { outputFormat, type FormatContext } from '../format/index.js';
+import { tableClass } from '../format/common.js';
 import { compileUserFiles } from '../lexicon/load.js';
 import { chunkText, decodeStream, fileBytes, lineBlocks } from './chunk.js';
 import { InlineExecutor, WorkerPool, type Executor } from './pool.js';
@@ -541,8 +541,7 @@ export function summaryLine(s: BatchSummary): string {
 }
 
 export function summaryTable(s: BatchSummary): string {
-  // cli-table3 (CommonJS) is loaded only when a table is printed.
-  const Table = createRequire(import.meta.url)('cli-table3') as typeof import('cli-table3');
+  const Table = tableClass();
   const t = new Table({ head: ['files', 'MB', 'PER', 'LOC', 'ORG', 'skipped', 'failed', 'seconds', 'MB/s'], style: { head: [], border: [] } });
   t.push([String(s.files), (s.bytes / 1e6).toFixed(2), String(s.counts.PER), String(s.counts.LOC), String(s.counts.ORG), String(s.skipped), String(s.failed), s.seconds.toFixed(2), s.mbPerSec.toFixed(2)]);
   return `summary\n${t.toString()}\n`;

@@ -1,9 +1,9 @@
 /** `kiyan eval GOLD`: precision, recall and F1 of the real extraction against gold. */
-import { createRequire } from 'node:module';
 import type { Command } from 'commander';
 import { extract, loadLexiconIndex } from '../index.js';
 import { conllToText, entitiesToTags, errorReport, parseConll, scoreSpans, spansFromBio, EVAL_TYPES, type Scores, type Span, type ErrorExample } from '../eval/conll.js';
 import { UserError } from '../io/errors.js';
+import { tableClass } from '../format/common.js';
 import { readTextInput } from '../io/input.js';
 import { writeOut } from './output.js';
 
@@ -65,11 +65,6 @@ export function registerEval(program: Command): void {
       if (opts.format === 'json') writeOut(JSON.stringify(limit ? { ...scores, errors } : scores, null, 2) + '\n');
       else writeOut(scoreTable(scores) + (limit ? errorTable(errors) : ''));
     });
-}
-
-/** cli-table3 (CommonJS) loads only when a table is printed: other commands start faster. */
-function tableClass(): typeof import('cli-table3') {
-  return createRequire(import.meta.url)('cli-table3') as typeof import('cli-table3');
 }
 
 export function scoreTable(s: Scores): string {

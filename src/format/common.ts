@@ -1,6 +1,12 @@
 /** Helpers shared by the output formats. */
 import type { Cluster, Document, Entity } from '../index.js';
+import { createRequire } from 'node:module';
 import { transliterate } from '../text/translit.js';
+
+/** cli-table3 (CommonJS), loaded when a table is printed: commands that print none start faster. */
+export function tableClass(): typeof import('cli-table3') {
+  return createRequire(import.meta.url)('cli-table3') as typeof import('cli-table3');
+}
 
 /** An entity as the formats print it: `translit` is present only with --translit. */
 export type OutEntity = Entity & { translit?: string };

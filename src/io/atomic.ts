@@ -13,7 +13,6 @@ function tempFor(dest: string): string {
   return join(dirname(dest), `.${basename(dest)}.kiyan-${process.pid}-${counter++}.tmp`);
 }
 
-/** Writes a whole file atomically (synchronously, so no signal can interrupt it halfway). */
 /** Writes all of data (writeSync may write a buffer in parts). */
 function writeAll(fd: number, data: string | Uint8Array): void {
   if (typeof data === 'string') {
@@ -23,6 +22,7 @@ function writeAll(fd: number, data: string | Uint8Array): void {
   for (let off = 0; off < data.length; ) off += writeSync(fd, data, off, data.length - off);
 }
 
+/** Writes a whole file atomically (synchronously, so no signal can interrupt it halfway). */
 export function writeFileAtomic(dest: string, data: string | Uint8Array): void {
   mkdirSync(dirname(dest), { recursive: true });
   const tmp = tempFor(dest);

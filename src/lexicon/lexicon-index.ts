@@ -226,7 +226,6 @@ export class LexiconIndex {
     return this.surnames.has(form);
   }
 
-  /** Word kinds this normalised form belongs to. */
   /** The kinds this form is a word of, as bits: bit i is WORD_KINDS[i]. */
   kindMask(form: string): number {
     let mask = 0;

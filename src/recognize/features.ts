@@ -10,8 +10,8 @@ import { WORD_KINDS, type WordKind } from '../lexicon/schema.js';
 
 /**
  * One bit per word kind, in WORD_KINDS order (as LexiconIndex.kindMask() reports them).
- * The rules ask "is this token a title / an org head / ..." at every
- * token, so kinds are tested with one AND on a precomputed mask, not with map lookups.
+ * The rules ask "is this token a title / an org head / ..." at every token, so kinds are
+ * tested with one AND on a precomputed mask, not with map lookups.
  */
 export const KIND = Object.fromEntries(WORD_KINDS.map((k, i) => [k, 1 << i])) as Record<WordKind, number>;
 
