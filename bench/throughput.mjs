@@ -56,12 +56,12 @@ const hasTime = existsSync('/usr/bin/time');
 function timed(cmdArgs, outFile) {
   const t = process.hrtime.bigint();
   const r = hasTime
-    ? spawnSync('/usr/bin/time', ['-f', '%M', 'sh', '-c', `"${process.execPath}" ${cmdArgs.map((a) => `"${a}"`).join(' ')} > "${outFile}"`], { encoding: 'utf8', env: { ...process.env, CI: '1' } })
+    ? spawnSync('/usr/bin/time', ['-f', '%M %U %S', 'sh', '-c', `"${process.execPath}" ${cmdArgs.map((a) => `"${a}"`).join(' ')} > "${outFile}"`], { encoding: 'utf8', env: { ...process.env, CI: '1' } })
     : spawnSync('sh', ['-c', `"${process.execPath}" ${cmdArgs.map((a) => `"${a}"`).join(' ')} > "${outFile}"`], { encoding: 'utf8', env: { ...process.env, CI: '1' } });
   const secs = Number(process.hrtime.bigint() - t) / 1e9;
-  const rssKb = hasTime ? Number(r.stderr.trim().split('\n').pop()) : NaN;
+  const [rssKb, user, sys] = hasTime ? r.stderr.trim().split('\n').pop().split(' ').map(Number) : [NaN, NaN, NaN];
   if (r.status !== 0) console.log(r.stderr.slice(-500));
-  return { secs, rssMb: rssKb / 1024 };
+  return { secs, rssMb: rssKb / 1024, cpu: user + sys };
 }
 
 // These machines are noisy (the same run varies by a third from one minute to the next), so
@@ -77,8 +77,12 @@ const parts = readdirSync(corpus).sort();
 const halves = [parts.slice(0, parts.length >> 1), parts.slice(parts.length >> 1)].map((h) => h.map((p) => `"${join(corpus, p)}"`).join(' '));
 const pairRun = () => {
   const tp = process.hrtime.bigint();
-  spawnSync('sh', ['-c', halves.map((h, k) => `"${process.execPath}" "${BIN}" extract -f jsonl --jobs 1 --no-summary ${h} > "${join(dir, `half${k}.jsonl`)}" &`).join(' ') + ' wait'], { env: { ...process.env, CI: '1' } });
-  return Number(process.hrtime.bigint() - tp) / 1e9;
+  const script = halves.map((h, k) => `"${process.execPath}" "${BIN}" extract -f jsonl --jobs 1 --no-summary ${h} > "${join(dir, `half${k}.jsonl`)}" &`).join(' ') + ' wait';
+  const r = hasTime
+    ? spawnSync('/usr/bin/time', ['-f', '%U %S', 'sh', '-c', script], { encoding: 'utf8', env: { ...process.env, CI: '1' } })
+    : spawnSync('sh', ['-c', script], { encoding: 'utf8', env: { ...process.env, CI: '1' } });
+  const [user, sys] = hasTime ? r.stderr.trim().split('\n').pop().split(' ').map(Number) : [NaN, NaN];
+  return { secs: Number(process.hrtime.bigint() - tp) / 1e9, cpu: user + sys };
 };
 const runs1 = [];
 const runs2 = [];
@@ -87,22 +91,29 @@ for (let r = 0; r < ROUNDS; r++) {
   runs1.push(timed([BIN, 'extract', '-f', 'jsonl', '--jobs', '1', '--no-summary', corpus], out1));
   runs2.push(timed([BIN, 'extract', '-f', 'jsonl', '--jobs', '2', '--no-summary', corpus], out2));
   pairs.push(pairRun());
-  console.log(`round ${r + 1}: --jobs 1 ${runs1[r].secs.toFixed(1)} s, --jobs 2 ${runs2[r].secs.toFixed(1)} s (${(runs1[r].secs / runs2[r].secs).toFixed(2)}x), two processes ${pairs[r].toFixed(1)} s (${(runs1[r].secs / pairs[r]).toFixed(2)}x)`);
+  // CPU seconds (user + sys, every thread) show where a second worker's time goes: a second
+  // V8 instance costs the same whether it is a worker or a process of its own.
+  const cpu = (x) => (Number.isFinite(x.cpu) ? `, ${x.cpu.toFixed(1)} s CPU` : '');
+  console.log(`round ${r + 1}: --jobs 1 ${runs1[r].secs.toFixed(1)} s${cpu(runs1[r])}; --jobs 2 ${runs2[r].secs.toFixed(1)} s${cpu(runs2[r])} (${(runs1[r].secs / runs2[r].secs).toFixed(2)}x); two processes ${pairs[r].secs.toFixed(1)} s${cpu(pairs[r])} (${(runs1[r].secs / pairs[r].secs).toFixed(2)}x)`);
 }
 const best = (runs) => runs.reduce((a, b) => (b.secs < a.secs ? b : a));
 const j1 = { secs: best(runs1).secs, rssMb: Math.max(...runs1.map((r) => r.rssMb)) };
 const j2 = { secs: best(runs2).secs, rssMb: Math.max(...runs2.map((r) => r.rssMb)) };
-const pairSecs = Math.min(...pairs);
+const pairSecs = Math.min(...pairs.map((p) => p.secs));
 const mbps1 = total / 1e6 / j1.secs;
 const mbps2 = total / 1e6 / j2.secs;
 // A speed-up is best read within a round (runs minutes apart see different machines).
 const medianOf = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
 const speedup2 = medianOf(runs1.map((r, k) => r.secs / runs2[k].secs));
-const ceiling = medianOf(runs1.map((r, k) => r.secs / pairs[k]));
+const ceiling = medianOf(runs1.map((r, k) => r.secs / pairs[k].secs));
 console.log(`kiyan --jobs 1: ${mbps1.toFixed(2)} MB/s (${j1.secs.toFixed(1)} s, fastest of ${ROUNDS}), peak RSS ${j1.rssMb.toFixed(0)} MB`);
 console.log(`kiyan --jobs 2: ${mbps2.toFixed(2)} MB/s (${j2.secs.toFixed(1)} s, fastest of ${ROUNDS}), peak RSS ${j2.rssMb.toFixed(0)} MB; speed-up ${speedup2.toFixed(2)}x (median of the rounds)`);
 console.log(`identical output for --jobs 1 and 2: ${readFileSync(out1, 'utf8') === readFileSync(out2, 'utf8')}`);
 console.log(`two --jobs 1 processes on halves at once: ${(total / 1e6 / pairSecs).toFixed(2)} MB/s (${pairSecs.toFixed(1)} s); speed-up ${ceiling.toFixed(2)}x (median of the rounds): the machine's ceiling for --jobs 2`);
+if (hasTime) {
+  const cpuMed = (xs) => medianOf(xs.map((x) => x.cpu)).toFixed(1);
+  console.log(`CPU seconds, all threads (median of the rounds): --jobs 1 ${cpuMed(runs1)}, --jobs 2 ${cpuMed(runs2)}, two processes ${cpuMed(pairs)}`);
+}
 
 // ---- wink-ner on the same text, same lexicon, text pre-split on whitespace -------------------
 const require = createRequire(import.meta.url);
