@@ -13,6 +13,7 @@ import { join, normalize as normalizePath } from 'node:path';
 import type { Cluster, Document, EntityType } from '../index.js';
 import { EXIT, InputError, UserError } from '../io/errors.js';
 import { AtomicFile, removeLiveTemps, writeFileAtomic } from '../io/atomic.js';
+import { describeMakeDirsError, makeDirs } from '../io/make-dirs.js';
 import { decodeBytes, type Encoding } from '../io/decode.js';
 import { DEFAULT_RECORD_INCLUDE, expandInputs, inShard, type InputSpec, type Shard, type WalkOptions } from '../io/walk.js';
 import { outputFormat, type FormatContext } from '../format/index.js';
@@ -144,6 +145,12 @@ export async function runBatch(opts: BatchOptions, io: BatchIO): Promise<BatchSu
       const other = seen.get(dest);
       if (other !== undefined) throw new UserError(`two inputs would write the same result file ${dest} (${other} and ${i.source}); run kiyan once per folder`);
       seen.set(dest, i.source);
+    }
+    // A folder that cannot be made is a usage error before anything runs, not one failure per input.
+    try {
+      makeDirs(opts.outDir);
+    } catch (e) {
+      throw new UserError(`cannot create --out-dir ${opts.outDir}: ${describeMakeDirsError(e)}`);
     }
   }
   const lexicons = opts.lexicons ?? [];

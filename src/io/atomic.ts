@@ -3,8 +3,9 @@
  * is renamed over the destination only when complete. Temporary files still open are
  * tracked so that an interrupt (SIGINT) can remove them: no half-written result survives.
  */
-import { closeSync, mkdirSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { makeDirs } from './make-dirs.js';
 
 const live = new Set<string>();
 let counter = 0;
@@ -24,7 +25,7 @@ function writeAll(fd: number, data: string | Uint8Array): void {
 
 /** Writes a whole file atomically (synchronously, so no signal can interrupt it halfway). */
 export function writeFileAtomic(dest: string, data: string | Uint8Array): void {
-  mkdirSync(dirname(dest), { recursive: true });
+  makeDirs(dirname(dest));
   const tmp = tempFor(dest);
   live.add(tmp);
   try {
@@ -52,7 +53,7 @@ export class AtomicFile {
   private readonly tmp: string;
   private fd: number;
   constructor(readonly dest: string) {
-    mkdirSync(dirname(dest), { recursive: true });
+    makeDirs(dirname(dest));
     this.tmp = tempFor(dest);
     live.add(this.tmp);
     this.fd = openSync(this.tmp, 'w');

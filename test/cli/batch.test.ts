@@ -85,6 +85,20 @@ describe('a batch over fixtures/bad', () => {
     expect(walkFiles(out)).toEqual(GOOD.map((g) => `${g}.json`).sort());
     expect(JSON.parse(readFileSync(join(out, 'plain.txt.json'), 'utf8')).source).toBe('plain.txt');
   });
+  test('an --out-dir that cannot be made is a usage error at once, with the reason', () => {
+    // A file in the way; and on Linux, procfs, where Node's own recursive mkdir never returns.
+    const blocked = join(tmp, 'out-blocked');
+    writeFileSync(blocked, 'x');
+    const r = kiyan(['extract', '--out-dir', join(blocked, 'sub'), join(BAD, 'plain.txt')]);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(new RegExp(`cannot create --out-dir .*out-blocked: a file, not a folder \\(ENOTDIR\\)`));
+    if (existsSync('/proc/self')) {
+      const p = spawnSync(process.execPath, [BIN, 'extract', '--out-dir', '/proc/kiyan-nope/out', join(BAD, 'plain.txt')], { encoding: 'utf8', timeout: 20_000, killSignal: 'SIGKILL' });
+      expect(p.signal).toBeNull();
+      expect(p.status).toBe(2);
+      expect(p.stderr).toMatch(/cannot create --out-dir \/proc\/kiyan-nope\/out: \/proc\/kiyan-nope: the file system does not allow a folder there \(ENOENT\)/);
+    }
+  });
   test('--max-errors stops early', () => {
     const r = kiyan(['extract', '-f', 'jsonl', '--max-errors', '1', join(tmp, 'nope1.txt'), join(tmp, 'nope2.txt'), join(BAD, 'plain.txt')]);
     expect(r.code).toBe(2);
