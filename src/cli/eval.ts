@@ -5,7 +5,7 @@ import { conllToText, entitiesToTags, errorReport, parseConll, scoreSpans, spans
 import { UserError } from '../io/errors.js';
 import { tableClass } from '../format/common.js';
 import { readTextInput } from '../io/input.js';
-import { writeOut } from './output.js';
+import { warn, writeOut } from './output.js';
 
 interface EvalOptions {
   format: string;
@@ -53,6 +53,7 @@ export function registerEval(program: Command): void {
           throw new UserError(`${goldPath}: ${(e as Error).message}`);
         }
         const conll = conllToText(sents);
+        checkTags(goldPath, conll.tags);
         const ents = extract(conll.text, { index, language: 'arb' }).entities;
         gold = spansFromBio(conll.tags);
         pred = spansFromBio(entitiesToTags(ents, conll.spans));
@@ -65,6 +66,19 @@ export function registerEval(program: Command): void {
       if (opts.format === 'json') writeOut(JSON.stringify(limit ? { ...scores, errors } : scores, null, 2) + '\n');
       else writeOut(scoreTable(scores) + (limit ? errorTable(errors) : ''));
     });
+}
+
+/**
+ * Tags that are not O, B-TYPE or I-TYPE count as O (as score.py counts them), but a gold file
+ * where none is a BIO tag is not CoNLL at all (a text file, say), and would score as an
+ * empty gold: that is a usage error, and a few stray tags are a warning.
+ */
+function checkTags(goldPath: string, tags: string[]): void {
+  const isBio = (t: string): boolean => t === 'O' || /^[BI]-./.test(t);
+  const bad = tags.filter((t) => !isBio(t));
+  if (!bad.length) return;
+  if (bad.length === tags.length) throw new UserError(`${goldPath}: no line ends in a BIO tag (O, B-TYPE, I-TYPE); is it a CoNLL file ("token TAG" per line)?`);
+  warn(`${goldPath}: ${bad.length} of ${tags.length} tags are not O, B-TYPE or I-TYPE (first: "${bad[0].slice(0, 20)}"); they count as O, as in score.py`);
 }
 
 export function scoreTable(s: Scores): string {

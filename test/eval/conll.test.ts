@@ -1,5 +1,7 @@
 import { describe, expect, test } from '@jest/globals';
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { conllToText, entitiesToTags, parseConll, scoreSpans, spansFromBio } from '../../src/eval/conll.js';
 import { ROOT, SEED, SEED_GOLD } from '../helpers.js';
@@ -66,5 +68,24 @@ describe('kiyan eval agrees with the shared scorer', () => {
     expect(ours.status).toBe(0);
     const theirs = py(['--gold', ...scorerArgs]);
     expect(pick(JSON.parse(ours.stdout))).toEqual(pick(theirs));
+  });
+});
+
+describe('kiyan eval on a gold file that is not CoNLL', () => {
+  const run = (args: string[]) => spawnSync(process.execPath, [join(ROOT, 'bin', 'kiyan.js'), ...args], { cwd: ROOT, encoding: 'utf8' });
+  test('no BIO tag at all (a text file given as gold): usage error, not an empty gold scored', () => {
+    const r = run(['eval', SEED]);
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/no line ends in a BIO tag .*is it a CoNLL file/);
+  });
+  test('a few stray tags: scored as O (as score.py does), with a warning', () => {
+    const f = join(mkdtempSync(join(tmpdir(), 'kiyan-eval-')), 'mixed.conll');
+    writeFileSync(f, 'زار O\nبوتين B-PER\nطهران X-LOC\n');
+    const r = run(['eval', '-f', 'json', f]);
+    expect(r.status).toBe(0);
+    expect(r.stderr).toMatch(/warning: .*mixed\.conll: 1 of 3 tags are not O, B-TYPE or I-TYPE \(first: "X-LOC"\)/);
+    const s = JSON.parse(r.stdout);
+    expect([s.PER.gold, s.LOC.gold]).toEqual([1, 0]);
   });
 });
