@@ -15,7 +15,7 @@ import { EXIT, InputError, UserError } from '../io/errors.js';
 import { AtomicFile, removeLiveTemps, writeFileAtomic } from '../io/atomic.js';
 import { describeMakeDirsError, makeDirs } from '../io/make-dirs.js';
 import { decodeBytes, type Encoding } from '../io/decode.js';
-import { DEFAULT_RECORD_INCLUDE, expandInputs, inShard, type InputSpec, type Shard, type WalkOptions } from '../io/walk.js';
+import { DEFAULT_INCLUDE, DEFAULT_RECORD_INCLUDE, expandInputs, inShard, type InputSpec, type Shard, type WalkOptions } from '../io/walk.js';
 import { outputFormat, type FormatContext } from '../format/index.js';
 import { tableClass } from '../format/common.js';
 import { compileUserFiles } from '../lexicon/load.js';
@@ -136,7 +136,7 @@ export async function runBatch(opts: BatchOptions, io: BatchIO): Promise<BatchSu
   let inputs = expansion.inputs;
   if (opts.shard && !records) inputs = inputs.filter((i) => inShard(i.source, opts.shard));
   const broadArgs = expansion.inputs.some((i) => !i.explicit);
-  if (!expansion.inputs.length) throw new UserError(`no input files found in ${args.join(', ')} (include globs: ${(walk.include ?? ['default text extensions']).join(' ')}; see --include, --hidden, --no-ignore)`);
+  if (!expansion.inputs.length) throw new UserError(`no input files found in ${args.join(', ')} (include globs: ${(walk.include?.length ? walk.include : DEFAULT_INCLUDE).join(' ')}; see --include, --hidden, --no-ignore)`);
   if (inputs.filter((i) => i.path === '-').length > 1) throw new UserError('stdin ("-") can be read only once');
   if (opts.outDir) {
     const seen = new Map<string, string>();

@@ -71,6 +71,9 @@ describe('kiyan extract', () => {
     const r = kiyan(['extract', empty]);
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/no input files found/);
+    // The globs it looked for, the defaults when --include is not given.
+    expect(r.err).toMatch(/include globs: \*\.txt \*\.text .*\*\.xml;/);
+    expect(kiyan(['extract', '--include', '*.md', empty]).err).toMatch(/include globs: \*\.md;/);
   });
   test('one bad input among good ones exits 1 and still prints the good ones', () => {
     const r = kiyan(['extract', '-f', 'jsonl', SEED, join(tmp, 'missing.txt')]);
