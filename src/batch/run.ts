@@ -89,6 +89,8 @@ export interface BatchSummary {
   /** --max-errors reached. */
   stopped: boolean;
   exitCode: number;
+  /** Worker threads the run used (0: it ran in the calling thread). */
+  workers: number;
 }
 
 const STREAMABLE = new Set(['jsonl', 'table', 'json']);
@@ -184,11 +186,14 @@ export async function runBatch(opts: BatchOptions, io: BatchIO): Promise<BatchSu
   });
   const totalBytes = sizes.reduce((a, b) => a + Math.max(0, b), 0);
   // Default: the number of cores, but no more workers than the input keeps busy. Each worker
-  // loads its own index and warms up its own JIT (about a second of CPU), so a second worker
+  // loads its own index and warms up its own JIT (about two seconds of CPU), so a second worker
   // made small runs slower (2026-11-25, 2 cores: 10 MB 0.66x, 30 MB 0.9-1.1x, 50 MB 1.3x,
   // 200 MB 1.4-1.7x). Stdin counts as big.
   const enough = sizes.some((s) => s < 0) ? Infinity : Math.ceil(totalBytes / BYTES_PER_WORKER);
-  const jobs = Math.max(1, opts.jobs ?? Math.min(cpus().length, enough));
+  // Never more workers than units of work: each costs a V8 instance (--jobs 50 on three small
+  // files started 50 workers and took 725 MB). Streamed inputs and record files split into many units.
+  const units = records || sizes.some((s) => s < 0 || s > streamBytes) ? Infinity : inputs.length;
+  const jobs = Math.max(1, Math.min(units, opts.jobs ?? Math.min(cpus().length, enough)));
   const heavy = inputs.length > 1 || sizes.some((s) => s < 0 || s > streamBytes);
   // A user lexicon with errors is a usage error before anything runs (workers compile their own copy).
   if (jobs > 1 && heavy && lexicons.length) compileUserFiles(lexicons);
@@ -205,7 +210,7 @@ export async function runBatch(opts: BatchOptions, io: BatchIO): Promise<BatchSu
   const workers = streaming && !records && inputs.length === 1 && opts.jobs === undefined ? 1 : jobs;
   const exec: Executor = (jobs > 1 && heavy) || streaming ? new WorkerPool(workers, cfg, streaming ? limits : undefined) : new InlineExecutor(cfg);
 
-  const summary: BatchSummary = { files: 0, records: 0, bytes: 0, counts: emptyCounts(), skipped: expansion.skipped, failed: 0, seconds: 0, mbPerSec: 0, stopped: false, exitCode: 0 };
+  const summary: BatchSummary = { files: 0, records: 0, bytes: 0, counts: emptyCounts(), skipped: expansion.skipped, failed: 0, seconds: 0, mbPerSec: 0, stopped: false, exitCode: 0, workers: exec instanceof WorkerPool ? workers : 0 };
   let done = 0;
   const allDocs: Array<{ doc: Document; text: string }> = [];
   let stream: StreamState | undefined;

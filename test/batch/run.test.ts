@@ -51,6 +51,7 @@ describe('runBatch output from worker threads', () => {
     const viaBytes = await run(2, true);
     const viaStrings = await run(2, false);
     expect(one.summary.exitCode).toBe(0);
+    expect([one.summary.workers, viaBytes.summary.workers]).toEqual([0, 2]);
     expect(one.sawBytes).toBe(false);
     expect(viaBytes.sawBytes).toBe(true);
     expect(viaBytes.text).toBe(one.text);
@@ -59,4 +60,12 @@ describe('runBatch output from worker threads', () => {
     expect(docs.map((d) => d.source)).toEqual(['a.txt', 'b.txt', 'c.txt']);
     expect(docs[1].entities).toEqual(expect.arrayContaining([expect.objectContaining({ text: 'فلاديمير بوتين', type: 'PER' }), expect.objectContaining({ text: 'طهران', type: 'LOC' })]));
   }, 60_000);
+});
+
+describe('runBatch worker count', () => {
+  test('never more workers than inputs: --jobs 50 on three small files starts three', async () => {
+    const fifty = await run(50, true);
+    expect(fifty.summary.workers).toBe(3);
+    expect(fifty.text).toBe((await run(1, true)).text);
+  });
 });
