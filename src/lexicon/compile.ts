@@ -121,6 +121,9 @@ function otherHardG(text: string): string {
   return text.replace(/[غج]/g, (ch) => (ch === 'غ' ? 'ج' : 'غ'));
 }
 
+/** Curated subtypes under which a place can be a country of world-countries (Greenland, an island; not a US state). */
+const SAME_PLACE_AS_COUNTRY = new Set(['country', 'island', 'region', 'continent', 'territory']);
+
 /** شركة مايكروسوفت: a company is named without the word شركة when one word follows (not شركة نفط الجنوب). */
 const companyHeads = new Set(['شركه']);
 
@@ -130,6 +133,10 @@ export function compileLexicon(sources: ParsedSource[]): CompileResult {
   const forms: CompiledLexicon['forms'] = Object.create(null);
   const where = new Map<string, { type: EntityType; at: string; ambiguous: boolean; canonical: string; idx: number }[]>();
   const canonicalSeen = new Map<string, { at: string; idx: number }>();
+  // Generated country entries by type and English name: a curated entry for the same place
+  // under another Arabic spelling joins it (one id per country), and its spelling becomes the
+  // canonical one. world-countries spells المكسيك as المسكيك and صربيا as صيربيا.
+  const generatedByEn = new Map<string, number>();
 
   // "The Lebanese army", "the Iraqi government": a generic body + a nationality adjective
   // describes rather than names (see lexicons/README.md, "Descriptive organisations").
@@ -153,8 +160,16 @@ export function compileLexicon(sources: ParsedSource[]): CompileResult {
     const at = `${e.file}:${e.line}`;
     const canonKey = `${e.type}:${phraseKey(e.arabic)}`;
     const prev = canonicalSeen.get(canonKey);
+    const generated = e.file.startsWith('generated:');
+    const twinByEn = !generated && prev === undefined && SAME_PLACE_AS_COUNTRY.has(e.subtype) ? generatedByEn.get(`${e.type}:${e.en}`) : undefined;
     let idx: number;
-    if (prev !== undefined) {
+    if (twinByEn !== undefined) {
+      idx = twinByEn;
+      const twin = entries[idx] as [EntityType, string, string, string, string, string];
+      twin[1] = e.arabic;
+      twin[4] = `${at}, ${twin[4]}`;
+      canonicalSeen.set(canonKey, { at, idx });
+    } else if (prev !== undefined) {
       // Curated spellings of a generated entry (countries) are merged into it.
       const generatedTwin = prev.at.startsWith('generated:') && (entries[prev.idx][3] === e.en || e.subtype === 'country');
       if (!generatedTwin) {
@@ -166,6 +181,7 @@ export function compileLexicon(sources: ParsedSource[]): CompileResult {
       idx = entries.length;
       canonicalSeen.set(canonKey, { at, idx });
       entries.push([e.type, e.arabic, e.subtype, e.en, at, '']);
+      if (generated) generatedByEn.set(`${e.type}:${e.en}`, idx);
     }
     const keys = new Set<string>();
     const entry = entries[idx] as [EntityType, string, string, string, string, string];

@@ -1,7 +1,8 @@
 /**
  * Country entries generated at build time from two data packages (world-countries and
  * i18n-iso-countries, both devDependencies): Arabic common and official names, English
- * common name. Curated spellings in lexicons/places/countries.tsv are merged into these.
+ * common name. Curated entries of the same places (same English name) are merged into these
+ * and give the canonical spelling (compile.ts).
  */
 import { createRequire } from 'node:module';
 import type { EntitySourceEntry, ParsedSource } from './schema.js';

@@ -27,6 +27,27 @@ describe('lexicon source format', () => {
   });
 });
 
+describe('curated spellings of generated countries', () => {
+  // As generateCountrySource() makes them: world-countries' Arabic name (misspelled for Mexico) and English name.
+  const generated = src('المسكيك\tLOC\tcountry\tMexico\tالمكسيك\n', 'generated:countries');
+  test('a curated entry with the same English name joins the generated one, and its spelling is the canonical', () => {
+    const { lexicon } = compileLexicon([generated, src('المكسيك\tLOC\tcountry\tMexico\tمكسيكو\n', 'countries.tsv')]);
+    expect(lexicon.entries).toHaveLength(1);
+    expect(lexicon.entries[0].slice(0, 4)).toEqual(['LOC', 'المكسيك', 'country', 'Mexico']);
+    expect(lexicon.entries[0][4]).toBe('countries.tsv:1, generated:countries:1');
+    for (const form of ['المسكيك', 'المكسيك', 'مكسيكو']) expect(lexicon.forms[phraseKey(form)]).toEqual([[0, 0]]);
+  });
+  test('not a place of another kind that shares the English name (a US state Georgia)', () => {
+    const { lexicon } = compileLexicon([src('جورجيا\tLOC\tcountry\tGeorgia\n', 'generated:countries'), src('ولاية جورجيا\tLOC\tstate\tGeorgia\n', 'us.tsv')]);
+    expect(lexicon.entries.map((e) => e[1])).toEqual(['جورجيا', 'ولاية جورجيا']);
+  });
+  test('in the shipped lexicon: المكسيك and بيلاروسيا are found under the curated canonical names', async () => {
+    const { extract } = await import('../../src/index.js');
+    const ids = extract('زار المكسيك ثم بيلاروسيا وروسيا البيضاء.').entities.map((e) => e.id);
+    expect(ids).toEqual(['LOC:المكسيك', 'LOC:روسيا البيضاء', 'LOC:روسيا البيضاء']);
+  });
+});
+
 describe('compiling', () => {
   test('surfaces are stored normalised and tokenised like the text', () => {
     expect(phraseKey('الإمارات العربية المتحدة')).toBe('الامارات العربيه المتحده');
