@@ -124,6 +124,13 @@ function otherHardG(text: string): string {
 /** Curated subtypes under which a place can be a country of world-countries (Greenland, an island; not a US state). */
 const SAME_PLACE_AS_COUNTRY = new Set(['country', 'island', 'region', 'continent', 'territory']);
 
+/** A curated entry merged into a generated one gives it its canonical spelling; both sources are kept. */
+function adoptCuratedSpelling(entries: CompiledEntry[], idx: number, arabic: string, at: string): void {
+  const twin = entries[idx] as [EntityType, string, string, string, string, string];
+  if (twin[4].startsWith('generated:')) twin[4] = `${at}, ${twin[4]}`;
+  twin[1] = arabic;
+}
+
 /** شركة مايكروسوفت: a company is named without the word شركة when one word follows (not شركة نفط الجنوب). */
 const companyHeads = new Set(['شركه']);
 
@@ -165,9 +172,7 @@ export function compileLexicon(sources: ParsedSource[]): CompileResult {
     let idx: number;
     if (twinByEn !== undefined) {
       idx = twinByEn;
-      const twin = entries[idx] as [EntityType, string, string, string, string, string];
-      twin[1] = e.arabic;
-      twin[4] = `${at}, ${twin[4]}`;
+      adoptCuratedSpelling(entries, idx, e.arabic, at);
       canonicalSeen.set(canonKey, { at, idx });
     } else if (prev !== undefined) {
       // Curated spellings of a generated entry (countries) are merged into it.
@@ -177,6 +182,8 @@ export function compileLexicon(sources: ParsedSource[]): CompileResult {
         return;
       }
       idx = prev.idx;
+      // The same name once normalised, another spelling (مولدوفا, world-countries' مولدوڤا): the curated one is canonical.
+      if (!generated) adoptCuratedSpelling(entries, idx, e.arabic, at);
     } else {
       idx = entries.length;
       canonicalSeen.set(canonKey, { at, idx });

@@ -37,6 +37,12 @@ describe('curated spellings of generated countries', () => {
     expect(lexicon.entries[0][4]).toBe('countries.tsv:1, generated:countries:1');
     for (const form of ['المسكيك', 'المكسيك', 'مكسيكو']) expect(lexicon.forms[phraseKey(form)]).toEqual([[0, 0]]);
   });
+  test('the same name once normalised but spelt otherwise (world-countries writes مولدوڤا): the curated spelling is canonical', () => {
+    const { lexicon } = compileLexicon([src('مولدوڤا\tLOC\tcountry\tMoldova\n', 'generated:countries'), src('مولدوفا\tLOC\tcountry\tMoldova\tمولدافيا\n', 'countries.tsv')]);
+    expect(lexicon.entries).toHaveLength(1);
+    expect(lexicon.entries[0][1]).toBe('مولدوفا');
+    expect(lexicon.forms[phraseKey('مولدافيا')]).toEqual([[0, 0]]);
+  });
   test('not a place of another kind that shares the English name (a US state Georgia)', () => {
     const { lexicon } = compileLexicon([src('جورجيا\tLOC\tcountry\tGeorgia\n', 'generated:countries'), src('ولاية جورجيا\tLOC\tstate\tGeorgia\n', 'us.tsv')]);
     expect(lexicon.entries.map((e) => e[1])).toEqual(['جورجيا', 'ولاية جورجيا']);
