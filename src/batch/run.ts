@@ -535,6 +535,12 @@ export async function runBatch(opts: BatchOptions, io: BatchIO): Promise<BatchSu
   summary.mbPerSec = summary.seconds > 0 ? summary.bytes / 1e6 / summary.seconds : 0;
   const ok = summary.files;
   summary.exitCode = summary.failed === 0 ? EXIT.OK : ok === 0 && summary.records === 0 ? EXIT.USAGE : EXIT.INPUT_FAILED;
+  // Every file found was binary: nothing was readable, as when no file is found at all. Not
+  // so for a shard (an empty part of a corpus is normal in a CI matrix).
+  if (summary.exitCode === EXIT.OK && ok === 0 && summary.records === 0 && summary.skipped > 0 && inputs.length > 0 && !opts.shard && !interrupted) {
+    summary.exitCode = EXIT.USAGE;
+    io.error(`nothing readable: every input file was binary and skipped (${summary.skipped} skipped in all)`);
+  }
   const show = opts.summary ?? (inputs.length > 1 || broadArgs || records);
   if (show) {
     if (format.name === 'table' && !opts.outDir) io.out(summaryTable(summary));

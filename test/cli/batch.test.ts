@@ -99,6 +99,16 @@ describe('a batch over fixtures/bad', () => {
       expect(p.stderr).toMatch(/cannot create --out-dir \/proc\/kiyan-nope\/out: \/proc\/kiyan-nope: the file system does not allow a folder there \(ENOENT\)/);
     }
   });
+  test('a folder where every file is binary: nothing readable, exit 2 (a --shard part exits 0)', () => {
+    const dir = join(tmp, 'only-binary');
+    mkdirSync(dir);
+    writeFileSync(join(dir, 'a.txt'), Buffer.from([0x61, 0, 0x62]));
+    const r = kiyan(['extract', '-f', 'jsonl', dir]);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/nothing readable: every input file was binary and skipped \(1 skipped in all\)/);
+    expect(kiyan(['extract', '-f', 'jsonl', '--shard', '1/1', dir]).code).toBe(0);
+    expect(kiyan(['extract', '-f', 'jsonl', dir, join(BAD, 'plain.txt')]).code).toBe(0);
+  });
   test('--max-errors stops early', () => {
     const r = kiyan(['extract', '-f', 'jsonl', '--max-errors', '1', join(tmp, 'nope1.txt'), join(tmp, 'nope2.txt'), join(BAD, 'plain.txt')]);
     expect(r.code).toBe(2);
