@@ -192,14 +192,16 @@ export async function runBatch(opts: BatchOptions, io: BatchIO): Promise<BatchSu
   const enough = sizes.some((s) => s < 0) ? Infinity : Math.ceil(totalBytes / BYTES_PER_WORKER);
   // Never more workers than units of work: each costs a V8 instance (--jobs 50 on three small
   // files started 50 workers and took 725 MB). Streamed inputs and record files split into many units.
-  const units = records || sizes.some((s) => s < 0 || s > streamBytes) ? Infinity : inputs.length;
+  // stdin, or a file big enough to be streamed in chunks.
+  const bigInput = sizes.some((s) => s < 0 || s > streamBytes);
+  const units = records || bigInput ? Infinity : inputs.length;
   const jobs = Math.max(1, Math.min(units, opts.jobs ?? Math.min(cpus().length, enough)));
-  const heavy = inputs.length > 1 || sizes.some((s) => s < 0 || s > streamBytes);
+  const heavy = inputs.length > 1 || bigInput;
   // A user lexicon with errors is a usage error before anything runs (workers compile their own copy).
   if (jobs > 1 && heavy && lexicons.length) compileUserFiles(lexicons);
   // Streamed inputs run in workers (even with one job) whose heap is capped, so that V8's
   // lazy collection cannot let a gigabyte input grow the process: only workers hold the index.
-  const streaming = (canStream || records) && sizes.some((s) => s < 0 || s > streamBytes);
+  const streaming = (canStream || records) && bigInput;
   // The young generation is capped too (V8 lets it grow to ~34 MB per thread): with two
   // workers that alone kept a gigabyte run above 300 MB.
   const limits = { maxOldGenerationSizeMb: Math.max(128, Math.ceil(streamBytes / 1e6) * 48), maxYoungGenerationSizeMb: 8 };
