@@ -53,16 +53,17 @@ while (total < MB * 1e6) {
 console.log(`corpus: ${file} files, ${(total / 1e6).toFixed(1)} MB in ${corpus}`);
 
 const hasTime = existsSync('/usr/bin/time');
-function timed(cmdArgs, outFile) {
+/** Runs a shell script, timed: wall seconds, and from /usr/bin/time peak RSS (MB) and CPU seconds (user + sys, all threads). */
+function timedShell(script) {
   const t = process.hrtime.bigint();
-  const r = hasTime
-    ? spawnSync('/usr/bin/time', ['-f', '%M %U %S', 'sh', '-c', `"${process.execPath}" ${cmdArgs.map((a) => `"${a}"`).join(' ')} > "${outFile}"`], { encoding: 'utf8', env: { ...process.env, CI: '1' } })
-    : spawnSync('sh', ['-c', `"${process.execPath}" ${cmdArgs.map((a) => `"${a}"`).join(' ')} > "${outFile}"`], { encoding: 'utf8', env: { ...process.env, CI: '1' } });
+  const env = { ...process.env, CI: '1' };
+  const r = hasTime ? spawnSync('/usr/bin/time', ['-f', '%M %U %S', 'sh', '-c', script], { encoding: 'utf8', env }) : spawnSync('sh', ['-c', script], { encoding: 'utf8', env });
   const secs = Number(process.hrtime.bigint() - t) / 1e9;
   const [rssKb, user, sys] = hasTime ? r.stderr.trim().split('\n').pop().split(' ').map(Number) : [NaN, NaN, NaN];
   if (r.status !== 0) console.log(r.stderr.slice(-500));
   return { secs, rssMb: rssKb / 1024, cpu: user + sys };
 }
+const timed = (cmdArgs, outFile) => timedShell(`"${process.execPath}" ${cmdArgs.map((a) => `"${a}"`).join(' ')} > "${outFile}"`);
 
 // These machines are noisy (the same run varies by a third from one minute to the next), so
 // --jobs 1, --jobs 2 and the two-process ceiling below run in alternation, ROUNDS times, and
@@ -70,20 +71,12 @@ function timed(cmdArgs, outFile) {
 const out1 = join(dir, 'out1.jsonl');
 const out2 = join(dir, 'out2.jsonl');
 // ---- what two cores give this workload at all: two --jobs 1 processes on halves, at once ----
-// If these two separate processes are no faster than --jobs 2, the limit is the machine
-// (cores slowing each other down, each process's own compiler and collector threads), not
-// kiyan's pool.
+// If these two separate processes are no faster than --jobs 2, the limit is not kiyan's pool
+// but what any second V8 instance costs on this machine (its own JIT warm-up, compiler and
+// collector threads: see README, Benchmark).
 const parts = readdirSync(corpus).sort();
 const halves = [parts.slice(0, parts.length >> 1), parts.slice(parts.length >> 1)].map((h) => h.map((p) => `"${join(corpus, p)}"`).join(' '));
-const pairRun = () => {
-  const tp = process.hrtime.bigint();
-  const script = halves.map((h, k) => `"${process.execPath}" "${BIN}" extract -f jsonl --jobs 1 --no-summary ${h} > "${join(dir, `half${k}.jsonl`)}" &`).join(' ') + ' wait';
-  const r = hasTime
-    ? spawnSync('/usr/bin/time', ['-f', '%U %S', 'sh', '-c', script], { encoding: 'utf8', env: { ...process.env, CI: '1' } })
-    : spawnSync('sh', ['-c', script], { encoding: 'utf8', env: { ...process.env, CI: '1' } });
-  const [user, sys] = hasTime ? r.stderr.trim().split('\n').pop().split(' ').map(Number) : [NaN, NaN];
-  return { secs: Number(process.hrtime.bigint() - tp) / 1e9, cpu: user + sys };
-};
+const pairRun = () => timedShell(halves.map((h, k) => `"${process.execPath}" "${BIN}" extract -f jsonl --jobs 1 --no-summary ${h} > "${join(dir, `half${k}.jsonl`)}" &`).join(' ') + ' wait');
 const runs1 = [];
 const runs2 = [];
 const pairs = [];
