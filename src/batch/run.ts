@@ -190,10 +190,10 @@ export async function runBatch(opts: BatchOptions, io: BatchIO): Promise<BatchSu
   // made small runs slower (2026-11-25, 2 cores: 10 MB 0.66x, 30 MB 0.9-1.1x, 50 MB 1.3x,
   // 200 MB 1.4-1.7x). Stdin counts as big.
   const enough = sizes.some((s) => s < 0) ? Infinity : Math.ceil(totalBytes / BYTES_PER_WORKER);
-  // Never more workers than units of work: each costs a V8 instance (--jobs 50 on three small
-  // files started 50 workers and took 725 MB). Streamed inputs and record files split into many units.
   // stdin, or a file big enough to be streamed in chunks.
   const bigInput = sizes.some((s) => s < 0 || s > streamBytes);
+  // Never more workers than units of work: each costs a V8 instance (--jobs 50 on three small
+  // files started 50 workers and took 725 MB). Streamed inputs and record files split into many units.
   const units = records || bigInput ? Infinity : inputs.length;
   const jobs = Math.max(1, Math.min(units, opts.jobs ?? Math.min(cpus().length, enough)));
   const heavy = inputs.length > 1 || bigInput;
@@ -539,7 +539,7 @@ export async function runBatch(opts: BatchOptions, io: BatchIO): Promise<BatchSu
   summary.exitCode = summary.failed === 0 ? EXIT.OK : ok === 0 && summary.records === 0 ? EXIT.USAGE : EXIT.INPUT_FAILED;
   // Every file found was binary: nothing was readable, as when no file is found at all. Not
   // so for a shard (an empty part of a corpus is normal in a CI matrix).
-  if (summary.exitCode === EXIT.OK && ok === 0 && summary.records === 0 && summary.skipped > 0 && inputs.length > 0 && !opts.shard && !interrupted) {
+  if (summary.exitCode === EXIT.OK && ok === 0 && summary.records === 0 && summary.skipped > 0 && !opts.shard) {
     summary.exitCode = EXIT.USAGE;
     io.error(`nothing readable: every input file was binary and skipped (${summary.skipped} skipped in all)`);
   }
