@@ -22,8 +22,17 @@ export function buildProgram(): Command {
   registerNormalize(program);
   registerEval(program);
   registerLexicon(program);
-  for (const cmd of program.commands) cmd.exitOverride();
+  speakAsKiyan(program);
   return program;
+}
+
+/** commander's parsing errors ("error: unknown option ...") start with `kiyan:` as every other
+ * error does; exitOverride lets main() give them exit 2. Set on every command, nested too. */
+function speakAsKiyan(cmd: Command): void {
+  cmd.exitOverride().configureOutput({
+    outputError: (message, write) => write(message.replace(/^error: /, 'kiyan: ')),
+  });
+  for (const sub of cmd.commands) speakAsKiyan(sub);
 }
 
 export async function main(argv: string[]): Promise<void> {

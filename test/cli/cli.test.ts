@@ -143,4 +143,20 @@ describe('kiyan normalize, help, version', () => {
   test('an unknown command is a usage error', () => {
     expect(kiyan(['frobnicate']).code).toBe(2);
   });
+  // commander's own messages (parsing errors) speak as kiyan, like every other error.
+  test.each([
+    [['frobnicate'], /^kiyan: unknown command 'frobnicate'\n/],
+    [['extract', '--bogus', SEED], /^kiyan: unknown option '--bogus'\n/],
+    [['extract', '-f'], /^kiyan: option '-f, --format <format>' argument missing\n/],
+    [['eval'], /^kiyan: missing required argument 'gold'\n/],
+    [['lexicon', 'frob'], /^kiyan: unknown command 'frob'\n/],
+    [['normalize', 'a', 'b'], /^kiyan: too many arguments for 'normalize'/],
+  ])('usage error %j prints "kiyan: ..." and the help hint, exit 2', (args, message) => {
+    const r = kiyan(args as string[]);
+    expect(r.code).toBe(2);
+    expect(r.out).toBe('');
+    expect(r.err).toMatch(message as RegExp);
+    expect(r.err).not.toMatch(/^error:/m);
+    expect(r.err).toMatch(/\(run with --help for usage\)\n$/);
+  });
 });
