@@ -10,6 +10,7 @@ import { DetectorNotLoaded, detectLanguageIfLoaded, loadLanguageDetector } from 
 import type { LexiconIndex } from '../lexicon/lexicon-index.js';
 import { BinaryInputError, decodeBytes, type Encoding } from '../io/decode.js';
 import { InputError } from '../io/errors.js';
+import { isFifo, readFifoBytes } from '../io/input.js';
 import { inShard, type Shard } from '../io/walk.js';
 import { outputFormat, type FormatContext } from '../format/index.js';
 import { withTranslit } from '../format/common.js';
@@ -88,11 +89,12 @@ function fail(e: unknown, bytes = 0): FailResult {
   return { ok: false, error: `internal error: ${(e as Error).message} (please report it)`, bytes };
 }
 
-export function runTask(task: Task, cfg: TaskConfig, index: LexiconIndex): Result {
+/** `fifoBytes`: a FIFO's content, read beforehand by runTaskLoading (see readFifoBytes). */
+export function runTask(task: Task, cfg: TaskConfig, index: LexiconIndex, fifoBytes?: Buffer): Result {
   try {
     switch (task.kind) {
       case 'file':
-        return processFile(task, cfg, index);
+        return processFile(task, cfg, index, fifoBytes);
       case 'text':
         return cfg.inputFormat === 'jsonl'
           ? processRecords(task.source, 1, task.text.split('\n'), task.bytes, cfg, index, true)
@@ -113,20 +115,33 @@ export function runTask(task: Task, cfg: TaskConfig, index: LexiconIndex): Resul
  * do). Tasks are pure apart from reading their input, so running one again is safe.
  */
 export async function runTaskLoading(task: Task, cfg: TaskConfig, index: LexiconIndex): Promise<Result> {
+  // A FIFO is read asynchronously: a synchronous read would block until a writer comes, deaf
+  // to SIGTERM and SIGINT. It is read once, so a second runTask gets the same bytes.
+  let fifoBytes: Buffer | undefined;
+  if (task.kind === 'file' && isFifo(task.path)) {
+    try {
+      fifoBytes = await readFifoBytes(task.path, task.source);
+    } catch (e) {
+      return fail(e);
+    }
+  }
   try {
-    return runTask(task, cfg, index);
+    return runTask(task, cfg, index, fifoBytes);
   } catch (e) {
     if (!(e instanceof DetectorNotLoaded)) throw e;
     await loadLanguageDetector();
-    return runTask(task, cfg, index);
+    return runTask(task, cfg, index, fifoBytes);
   }
 }
 
-function processFile(task: Extract<Task, { kind: 'file' }>, cfg: TaskConfig, index: LexiconIndex): Result {
+function processFile(task: Extract<Task, { kind: 'file' }>, cfg: TaskConfig, index: LexiconIndex, fifoBytes?: Buffer): Result {
   let bytes: Buffer;
   try {
-    if (statSync(task.path).isDirectory()) throw new InputError(task.source, 'is a directory');
-    bytes = readFileSync(task.path);
+    if (fifoBytes) bytes = fifoBytes;
+    else {
+      if (statSync(task.path).isDirectory()) throw new InputError(task.source, 'is a directory');
+      bytes = readFileSync(task.path);
+    }
   } catch (e) {
     if (e instanceof InputError) return fail(e);
     const code = (e as NodeJS.ErrnoException).code;

@@ -1,5 +1,6 @@
 /** Reading one input (a file or stdin) into text, with clear errors. */
-import { readFileSync, statSync } from 'node:fs';
+import { constants, openSync, readFileSync, statSync } from 'node:fs';
+import { Socket } from 'node:net';
 import { decodeBytes, type Encoding } from './decode.js';
 import { InputError } from './errors.js';
 
@@ -34,6 +35,39 @@ export function readFileBytes(path: string): Buffer {
     const code = (e as NodeJS.ErrnoException).code;
     throw new InputError(path, code === 'EACCES' ? 'permission denied' : `cannot read (${code})`);
   }
+}
+
+/** A named pipe (FIFO) or an anonymous one (/dev/fd/N from `<(cmd)`): read with readFifoBytes. */
+export function isFifo(path: string): boolean {
+  try {
+    return statSync(path).isFIFO();
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * All bytes of a FIFO, without blocking the event loop. A plain open() of a FIFO waits in the
+ * kernel until a writer opens it, and a signal handler (SIGTERM, SIGINT) cannot run meanwhile;
+ * an asynchronous open waits in a libuv thread that process.exit() then waits for. So the FIFO
+ * is opened non-blocking (which returns at once) and read as a stream: on Linux, a FIFO that
+ * has had no writer yet reports nothing until one writes, then end of input when it closes.
+ */
+export function readFifoBytes(path: string, source = path): Promise<Buffer> {
+  let fd: number;
+  try {
+    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    return Promise.reject(new InputError(source, code === 'EACCES' ? 'permission denied' : `cannot read (${code})`));
+  }
+  return new Promise((resolve, reject) => {
+    const parts: Buffer[] = [];
+    const pipe = new Socket({ fd, readable: true, writable: false });
+    pipe.on('data', (b: Buffer) => parts.push(b));
+    pipe.on('end', () => resolve(Buffer.concat(parts)));
+    pipe.on('error', (e: NodeJS.ErrnoException) => reject(new InputError(source, `cannot read (${e.code ?? e.message})`)));
+  });
 }
 
 export function readTextInput(path: string, encoding: Encoding = 'auto'): TextInput {

@@ -1,6 +1,6 @@
 import { describe, expect, test, beforeAll } from '@jest/globals';
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync, readFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, writeFileSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT, SEED } from '../helpers.js';
@@ -119,6 +119,56 @@ describe('kiyan extract', () => {
     expect(kiyan(['extract', '--no-color', SEED], undefined, { FORCE_COLOR: '1' }).out).not.toMatch(/\u001b\[/);
     expect(kiyan(['extract', SEED], undefined, { FORCE_COLOR: '1', NO_COLOR: '1' }).out).not.toMatch(/\u001b\[/);
   });
+});
+
+/** Resolves once the process catches SIGTERM (its handlers are installed): read from /proc. */
+async function catchesSigterm(pid: number): Promise<void> {
+  for (let i = 0; i < 200; i++) {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const caught = BigInt('0x' + /^SigCgt:\s*([0-9a-f]+)/m.exec(status)![1]);
+    if (caught & (1n << 14n)) return; // signal 15
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error('kiyan never installed its SIGTERM handler');
+}
+
+// A FIFO nobody writes to yet: opening it with a blocking open() froze the event loop, so
+// SIGTERM was never handled and the process had to be killed.
+describe.each([[['--jobs', '1']], [['--jobs', '2']]])('a FIFO input (%j)', (jobs) => {
+  const canRun = existsSync('/proc/self/status') && spawnSync('mkfifo', ['--version']).status === 0;
+  const fifoTest = canRun ? test : test.skip;
+  fifoTest('waiting for a writer, kiyan still ends promptly on SIGTERM with exit 130', async () => {
+    const fifos = [join(tmp, `term-${jobs[1]}-a.fifo`), join(tmp, `term-${jobs[1]}-b.fifo`)];
+    for (const f of fifos) expect(spawnSync('mkfifo', [f]).status).toBe(0);
+    const child = spawn(process.execPath, [BIN, 'extract', ...jobs, '-f', 'jsonl', ...fifos], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    let err = '';
+    child.stderr.on('data', (d) => (err += d));
+    const exited = new Promise<{ code: number | null; signal: string | null }>((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
+    await catchesSigterm(child.pid!);
+    await new Promise((r) => setTimeout(r, 300)); // let it reach the open()
+    child.kill('SIGTERM');
+    const guard = setTimeout(() => child.kill('SIGKILL'), 8000);
+    const { code, signal } = await exited;
+    clearTimeout(guard);
+    expect({ code, signal }).toEqual({ code: 130, signal: null });
+    expect(err).toMatch(/interrupted/);
+  }, 20000);
+  fifoTest('text written into it later is read and extracted', async () => {
+    const fifo = join(tmp, `data-${jobs[1]}.fifo`);
+    expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
+    const child = spawn(process.execPath, [BIN, 'extract', ...jobs, '-f', 'jsonl', fifo, SEED], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    child.stdout.on('data', (d) => (out += d));
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    await catchesSigterm(child.pid!);
+    await new Promise((r) => setTimeout(r, 300));
+    const writer = spawnSync('sh', ['-c', `printf 'زار الرئيس بوتين طهران' > "${fifo}"`]);
+    expect(writer.status).toBe(0);
+    expect(await exited).toBe(0);
+    const docs = out.trim().split('\n').map((l) => JSON.parse(l));
+    expect(docs.map((d: { source: string }) => d.source)).toEqual([fifo, SEED]);
+    expect(docs[0].entities.map((e: { text: string }) => e.text)).toEqual(['بوتين', 'طهران']);
+  }, 20000);
 });
 
 describe('kiyan normalize, help, version', () => {
