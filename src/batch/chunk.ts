@@ -7,7 +7,7 @@
  * whole text: no entity is lost or changed at a cut.
  */
 import { createReadStream } from 'node:fs';
-import { bomEncoding, detectEncoding, hasNul, StreamDecoder, type ConcreteEncoding, type Encoding } from '../io/decode.js';
+import { bomEncoding, checkForcedEncoding, detectEncoding, StreamDecoder, type ConcreteEncoding, type Encoding } from '../io/decode.js';
 import { BinaryInputError } from '../io/decode.js';
 import { cpLength } from './process.js';
 
@@ -37,7 +37,7 @@ export async function* decodeStream(bytes: AsyncIterable<Uint8Array>, source: st
     if (encoding === 'auto') enc = detectEncoding(all, source, !final);
     else {
       enc = encoding;
-      if ((enc === 'utf8' || enc === 'windows-1256') && hasNul(all)) throw new BinaryInputError(source);
+      checkForcedEncoding(all, enc, source);
     }
     void explicit;
     dec = new StreamDecoder(enc, source);

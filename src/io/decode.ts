@@ -5,12 +5,18 @@
  *
  * Automatic detection (`auto`):
  *   1. a BOM decides (EF BB BF: UTF-8, FF FE: UTF-16 LE, FE FF: UTF-16 BE);
- *   2. NUL bytes without a UTF-16 BOM: binary, an error (or skipped while walking a folder);
+ *   2. NUL bytes without a UTF-16 BOM: binary, an error (or skipped while walking a folder),
+ *      unless they fall on one side of every byte pair of valid UTF-16 text: then an error
+ *      that names the --encoding to give (never skipped: it is a text file);
  *   3. valid UTF-8: UTF-8;
  *   4. invalid UTF-8 that looks like Windows-1256 Arabic: the invalid sequences outnumber the
  *      valid multi-byte ones (real UTF-8 with a few broken bytes has many valid ones) and most
  *      non-ASCII characters decode to Arabic letters;
  *   5. anything else: an error naming the first invalid byte.
+ *
+ * A forced encoding (`--encoding`) applies to inputs without a BOM; a BOM that names another
+ * encoding is an error for that input: either the option or the file is not what the user
+ * thinks, and decoding either way could give mojibake.
  */
 import { isUtf8 } from 'node:buffer';
 import { InputError } from './errors.js';
@@ -45,6 +51,64 @@ export class BinaryInputError extends InputError {
   }
 }
 
+const ENCODING_NAMES: Record<ConcreteEncoding, string> = { utf8: 'UTF-8', utf16le: 'UTF-16 LE', utf16be: 'UTF-16 BE', 'windows-1256': 'Windows-1256' };
+
+/**
+ * The UTF-16 byte order of bytes that hold NULs, when they look like UTF-16 text without a
+ * BOM: the NULs (high bytes of ASCII characters: spaces, digits, Latin letters) sit on one
+ * side of the byte pairs, the data decodes as valid UTF-16, and it holds almost no control
+ * characters. Binary data has NULs on both sides, or fails one of the other two checks.
+ */
+export function utf16WithoutBom(b: Uint8Array): 'utf16le' | 'utf16be' | undefined {
+  const n = Math.min(b.length, 1 << 16) & ~1;
+  if (n < 4) return undefined;
+  let even = 0;
+  let odd = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (b[i] === 0) even++;
+    if (b[i + 1] === 0) odd++;
+  }
+  // Spaces alone are a sixth of Arabic text; U+0600, U+2000 ... put a NUL on the other
+  // side, so a few are allowed there.
+  if (Math.max(even, odd) < Math.max(2, n / 200)) return undefined;
+  const order = odd > even * 20 ? 'utf16le' : even > odd * 20 ? 'utf16be' : undefined;
+  if (!order) return undefined;
+  let text: string;
+  try {
+    text = new TextDecoder(WHATWG[order], { fatal: true }).decode(b.subarray(0, n), { stream: true });
+  } catch {
+    return undefined;
+  }
+  let controls = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d && c !== 0x0c) || c === 0x7f) controls++;
+  }
+  return controls <= text.length / 100 ? order : undefined;
+}
+
+/** The error for bytes with NUL bytes: binary, or UTF-16 text without a BOM. */
+function nulError(b: Uint8Array, source: string): InputError {
+  const order = utf16WithoutBom(b);
+  if (!order) return new BinaryInputError(source);
+  return new InputError(source, `looks like UTF-16 ${order === 'utf16le' ? 'LE' : 'BE'} text without a byte-order mark; give --encoding ${order}`);
+}
+
+/**
+ * Checks the start of an input against a forced encoding: a BOM that names another encoding,
+ * or NUL bytes in an encoding where they mean binary data, throw InputError.
+ */
+export function checkForcedEncoding(b: Uint8Array, enc: ConcreteEncoding, source: string): void {
+  const bom = bomEncoding(b);
+  if (bom && bom.encoding !== enc) {
+    throw new InputError(
+      source,
+      `its byte-order mark says ${ENCODING_NAMES[bom.encoding]} but --encoding ${enc} was given; leave --encoding out (a BOM is read by itself) or give --encoding ${bom.encoding}`,
+    );
+  }
+  if ((enc === 'utf8' || enc === 'windows-1256') && hasNul(b)) throw nulError(b, source);
+}
+
 export interface Decoded {
   text: string;
   encoding: ConcreteEncoding;
@@ -71,7 +135,7 @@ export function hasNul(b: Uint8Array, limit = b.length): boolean {
 export function detectEncoding(b: Uint8Array, source: string, partial = false): ConcreteEncoding {
   const bom = bomEncoding(b);
   if (bom) return bom.encoding;
-  if (hasNul(b)) throw new BinaryInputError(source);
+  if (hasNul(b)) throw nulError(b, source);
   // Native validation first: nearly every input is valid UTF-8, and the byte loop below is slow.
   if (isUtf8(b)) return 'utf8';
   const stats = utf8Stats(b, partial);
@@ -83,7 +147,7 @@ export function detectEncoding(b: Uint8Array, source: string, partial = false): 
 /** Decodes a whole input (BOM dropped). Throws InputError (BinaryInputError for binary data). */
 export function decodeBytes(b: Uint8Array, source: string, encoding: Encoding = 'auto'): Decoded {
   const enc = encoding === 'auto' ? detectEncoding(b, source) : encoding;
-  if (encoding !== 'auto' && (enc === 'utf8' || enc === 'windows-1256') && hasNul(b)) throw new BinaryInputError(source);
+  if (encoding !== 'auto') checkForcedEncoding(b, enc, source);
   return { text: decodeAs(b, enc, source), encoding: enc };
 }
 

@@ -100,6 +100,22 @@ describe('kiyan extract', () => {
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/invalid UTF-8 at byte 2/);
   });
+  test('UTF-16 without a BOM in a folder is reported with the --encoding to give, not skipped as binary', () => {
+    const dir = mkdtempSync(join(tmp, 'utf16-'));
+    writeFileSync(join(dir, 'a.txt'), Buffer.from('زار الرئيس بوتين طهران\n', 'utf16le'));
+    writeFileSync(join(dir, 'b.txt'), 'زار الرئيس بوتين طهران\n');
+    const r = kiyan(['extract', '-f', 'jsonl', dir]);
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/a\.txt: looks like UTF-16 LE text without a byte-order mark; give --encoding utf16le/);
+    expect(r.err).toMatch(/0 skipped, 1 failed/);
+    expect(kiyan(['extract', '-f', 'jsonl', '--encoding', 'utf16le', join(dir, 'a.txt')]).code).toBe(0);
+  });
+  test('a BOM that contradicts --encoding fails that input with a clear line', () => {
+    const r = kiyan(['extract', '--encoding', 'utf16be', join(ROOT, 'fixtures', 'bad', 'utf16le-bom.txt')]);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/utf16le-bom\.txt: its byte-order mark says UTF-16 LE but --encoding utf16be was given/);
+    expect(r.out).toBe('');
+  });
   test('unknown format and unknown type are usage errors (exit 2)', () => {
     expect(kiyan(['extract', '-f', 'xml', SEED]).code).toBe(2);
     const t = kiyan(['extract', '--types', 'FOO', SEED]);

@@ -1,6 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
 import { decodeBytes, detectEncoding, BinaryInputError } from '../../src/io/decode.js';
-import { findCut } from '../../src/batch/chunk.js';
+import { decodeStream, findCut } from '../../src/batch/chunk.js';
 import { fnv1a, inShard, parseShard } from '../../src/io/walk.js';
 
 const AR = 'زار الرئيس بوتين طهران ولقي خامنئي في العاصمة.';
@@ -33,6 +33,59 @@ describe('decoding', () => {
   test('a forced encoding is strict too', () => {
     expect(() => decodeBytes(cp1256(AR), 'x', 'utf8')).toThrow(/invalid UTF-8/);
     expect(decodeBytes(Buffer.from('abc'), 'x', 'windows-1256').text).toBe('abc');
+  });
+});
+
+const LE_BOM = Buffer.from([0xff, 0xfe]);
+const BE_BOM = Buffer.from([0xfe, 0xff]);
+const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);
+const utf16le = (s: string) => Buffer.from(s, 'utf16le');
+const utf16be = (s: string) => Buffer.from(s, 'utf16le').swap16();
+
+async function streamed(b: Uint8Array, encoding: Parameters<typeof decodeBytes>[2], source = 'big.txt'): Promise<string> {
+  let text = '';
+  for await (const piece of decodeStream([b], source, encoding ?? 'auto', true)) text += piece;
+  return text;
+}
+
+describe('a byte-order mark that contradicts --encoding', () => {
+  test('is an error for that input, naming both encodings (whole and streamed inputs)', async () => {
+    const le = Buffer.concat([LE_BOM, utf16le(AR)]);
+    expect(() => decodeBytes(le, 'f.txt', 'utf16be')).toThrow(/^f\.txt: its byte-order mark says UTF-16 LE but --encoding utf16be was given/);
+    await expect(streamed(le, 'utf16be')).rejects.toThrow(/big\.txt: its byte-order mark says UTF-16 LE but --encoding utf16be/);
+    expect(() => decodeBytes(Buffer.concat([BE_BOM, utf16be(AR)]), 'f.txt', 'utf16le')).toThrow(/says UTF-16 BE but --encoding utf16le/);
+    expect(() => decodeBytes(Buffer.concat([BE_BOM, utf16be(AR)]), 'f.txt', 'utf8')).toThrow(/says UTF-16 BE but --encoding utf8/);
+    expect(() => decodeBytes(Buffer.concat([UTF8_BOM, Buffer.from(AR)]), 'f.txt', 'windows-1256')).toThrow(/says UTF-8 but --encoding windows-1256/);
+    expect(() => decodeBytes(Buffer.concat([UTF8_BOM, Buffer.from(AR)]), 'f.txt', 'utf16le')).toThrow(/says UTF-8 but --encoding utf16le/);
+  });
+  test('a BOM that agrees is dropped as before', async () => {
+    expect(decodeBytes(Buffer.concat([LE_BOM, utf16le(AR)]), 'f', 'utf16le').text).toBe(AR);
+    expect(decodeBytes(Buffer.concat([BE_BOM, utf16be(AR)]), 'f', 'utf16be').text).toBe(AR);
+    expect(decodeBytes(Buffer.concat([UTF8_BOM, Buffer.from(AR)]), 'f', 'utf8').text).toBe(AR);
+    expect(await streamed(Buffer.concat([LE_BOM, utf16le(AR)]), 'utf16le')).toBe(AR);
+  });
+});
+
+describe('UTF-16 without a BOM', () => {
+  const text = `${AR}\n${AR} 2024\n`;
+  test.each([
+    ['LE', utf16le(text), 'utf16le'],
+    ['BE', utf16be(text), 'utf16be'],
+    ['LE, English', utf16le('The quick brown fox jumps over the lazy dog.\n'), 'utf16le'],
+  ])('%s is not called binary: the error names the encoding to give', async (_, bytes, enc) => {
+    const message = new RegExp(`^t\\.txt: looks like UTF-16 ${enc === 'utf16le' ? 'LE' : 'BE'} text without a byte-order mark; give --encoding ${enc}`);
+    expect(() => decodeBytes(bytes, 't.txt')).toThrow(message);
+    expect(() => decodeBytes(bytes, 't.txt')).not.toThrow(BinaryInputError);
+    expect(() => decodeBytes(bytes, 't.txt', 'utf8')).toThrow(message);
+    await expect(streamed(bytes, 'auto', 't.txt')).rejects.toThrow(message);
+    expect(decodeBytes(bytes, 't.txt', enc as 'utf16le').text).toBe(_ === 'LE, English' ? 'The quick brown fox jumps over the lazy dog.\n' : text);
+  });
+  test('binary data with NUL bytes is still binary, without the hint', () => {
+    const bin = Buffer.from(Array.from({ length: 512 }, (_, i) => (i * 37) % 256));
+    expect(() => decodeBytes(bin, 'b.bin')).toThrow(BinaryInputError);
+    expect(() => decodeBytes(bin, 'b.bin')).not.toThrow(/UTF-16/);
+    const utf8WithNuls = Buffer.from(`${AR}\0\0${AR}`);
+    expect(() => decodeBytes(utf8WithNuls, 'n.txt')).toThrow(BinaryInputError);
   });
 });
 
