@@ -3,20 +3,19 @@
  * index.bin, the packed form runs load).
  * Fails (exit 1) on lexicon errors so a broken lexicon never ships.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { lexiconFiles } from '../src/lexicon/files.js';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { lexiconFiles, readLexiconFile } from '../src/lexicon/files.js';
 import { join, relative } from 'node:path';
 import { compileLexicon, splitEntryMeta } from '../src/lexicon/compile.js';
 import { generateCountrySource } from '../src/lexicon/countries.js';
 import { geoJoin, geoStatsLine } from '../src/lexicon/geo-join.js';
 import { defaultIndexPath, defaultMetaPath, defaultPackedPath, packageRoot } from '../src/lexicon/load.js';
 import { packLexicon } from '../src/lexicon/packed.js';
-import { parseLexiconText } from '../src/lexicon/schema.js';
 
 
 const root = packageRoot();
 const files = lexiconFiles(join(root, 'lexicons'));
-const sources = [generateCountrySource(), ...files.map((f) => parseLexiconText(readFileSync(f, 'utf8'), relative(root, f)))];
+const sources = [generateCountrySource(), ...files.map((f) => readLexiconFile(f, relative(root, f)))];
 const { lexicon, diagnostics } = compileLexicon(sources);
 const errors = diagnostics.filter((d) => d.severity === 'error');
 for (const d of errors) console.error(`${d.file}:${d.line}: error: ${d.message}`);

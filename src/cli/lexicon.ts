@@ -1,11 +1,11 @@
 /** `kiyan lexicon check | lookup | export`: inspect and validate the lexicons. */
-import { readFileSync, statSync } from 'node:fs';
-import { lexiconFiles } from '../lexicon/files.js';
+import { statSync } from 'node:fs';
+import { lexiconFiles, readLexiconFile } from '../lexicon/files.js';
 import { join, relative } from 'node:path';
 import type { Command } from 'commander';
 import { compileLexicon } from '../lexicon/compile.js';
 import { loadLexiconIndex, packageRoot } from '../lexicon/load.js';
-import { parseLexiconText, type ParsedSource } from '../lexicon/schema.js';
+import { type ParsedSource } from '../lexicon/schema.js';
 import { normalize, procliticAnalyses } from '../index.js';
 import { phraseKey } from '../lexicon/compile.js';
 import { UserError } from '../io/errors.js';
@@ -53,7 +53,7 @@ export function registerLexicon(program: Command): void {
         return st.isDirectory() ? lexiconFiles(p) : [p];
       });
       const root = packageRoot();
-      const sources: ParsedSource[] = paths.map((p) => parseLexiconText(readFileSync(p, 'utf8'), relative(process.cwd(), p) || relative(root, p)));
+      const sources: ParsedSource[] = paths.map((p) => readLexiconFile(p, relative(process.cwd(), p) || relative(root, p)));
       const { lexicon, diagnostics } = compileLexicon(sources);
       const errors = diagnostics.filter((d) => d.severity === 'error');
       for (const d of diagnostics) {

@@ -8,7 +8,8 @@ import { fileURLToPath } from 'node:url';
 import { compileLexicon, type CompiledLexicon } from './compile.js';
 import { LexiconIndex } from './lexicon-index.js';
 import { PackedLexicon } from './packed.js';
-import { parseLexiconText, type Diagnostic } from './schema.js';
+import { type Diagnostic } from './schema.js';
+import { readLexiconFile } from './files.js';
 
 /** The package root: the nearest folder above this module that holds kiyan's package.json. */
 export function packageRoot(): string {
@@ -65,15 +66,13 @@ export function loadDefaultPacked(): PackedLexicon {
 /** Compiles user lexicon files; any error in them is fatal (file:line messages). */
 export function compileUserFiles(paths: string[]): CompiledLexicon {
   const sources = paths.map((p) => {
-    let text: string;
     try {
       if (statSync(p).isDirectory()) throw new LexiconError(`${p}: is a directory, expected a lexicon file`);
-      text = readFileSync(p, 'utf8');
+      return readLexiconFile(p);
     } catch (e) {
       if (e instanceof LexiconError) throw e;
       throw new LexiconError(`${p}: cannot read lexicon file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
     }
-    return parseLexiconText(text, p);
   });
   const { lexicon, diagnostics } = compileLexicon(sources);
   const errors = diagnostics.filter((d) => d.severity === 'error');

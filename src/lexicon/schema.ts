@@ -4,6 +4,7 @@
  * used as evidence by the pattern rules. Parsing never throws: problems come back as
  * file:line diagnostics.
  */
+import { firstInvalidUtf8 } from '../io/decode.js';
 
 export const ENTITY_TYPES = ['PER', 'LOC', 'ORG'] as const;
 export type EntityType = (typeof ENTITY_TYPES)[number];
@@ -71,6 +72,40 @@ export interface ParsedSource {
 }
 
 const ARABIC_RE = /\p{Script=Arabic}/u;
+
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * Parses a lexicon file's bytes, which must be UTF-8: a line that is not is a file:line error
+ * (decoding it leniently would put U+FFFD inside names, which then match nothing). The other
+ * lines are parsed as usual, so one pass reports every problem.
+ */
+export function parseLexiconBytes(bytes: Uint8Array, file: string): ParsedSource {
+  let text: string | undefined;
+  try {
+    text = strictUtf8.decode(bytes);
+  } catch {
+    text = undefined;
+  }
+  if (text !== undefined) return parseLexiconText(text, file);
+  const lines: string[] = [];
+  const invalid: Diagnostic[] = [];
+  for (let start = 0, line = 1; start <= bytes.length; line++) {
+    const nl = bytes.indexOf(0x0a, start);
+    const end = nl < 0 ? bytes.length : nl;
+    const piece = bytes.subarray(start, end);
+    try {
+      lines.push(strictUtf8.decode(piece));
+    } catch {
+      lines.push('');
+      invalid.push({ file, line, message: `invalid UTF-8 at byte ${firstInvalidUtf8(piece)} of the line; lexicon files are UTF-8`, severity: 'error' });
+    }
+    start = end + 1;
+  }
+  const out = parseLexiconText(lines.join('\n'), file);
+  out.diagnostics = [...out.diagnostics, ...invalid].sort((a, b) => a.line - b.line);
+  return out;
+}
 
 export function parseLexiconText(text: string, file: string): ParsedSource {
   const out: ParsedSource = { entities: [], words: [], diagnostics: [] };

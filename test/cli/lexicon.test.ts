@@ -31,6 +31,22 @@ describe('kiyan lexicon', () => {
     expect(r.err).toMatch(/bad\.tsv:5: error: expected TAB-separated columns/);
     expect(r.err).toMatch(/bad\.tsv:6: error: unknown type or kind "XYZ"/);
   });
+  // Bytes that are not UTF-8 became U+FFFD inside names ("كفر\uFFFDبل" matched nothing, silently).
+  test('invalid UTF-8 in a lexicon file is a file:line error: exit 2 with --lexicon, exit 1 in check', () => {
+    const bad = join(tmp, 'latin1.tsv');
+    const good = Buffer.from('كفرنبودة الشرقية\tLOC\tvillage\tKafr Nabuda East\n');
+    const broken = Buffer.concat([Buffer.from('كفر'), Buffer.from([0xe9]), Buffer.from('بل\tLOC\ttown\tKafr Nabl\n')]);
+    writeFileSync(bad, Buffer.concat([Buffer.from('# comment\n'), good, broken, good]));
+    const r = kiyan(['extract', '-f', 'json', '--lexicon', bad, '-'], 'وصلوا الى كفرنبودة الشرقية امس');
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/latin1\.tsv:3: invalid UTF-8 at byte 6 of the line; lexicon files are UTF-8/);
+    expect(r.err).not.toMatch(/\uFFFD/);
+    expect(r.out).toBe('');
+    const c = kiyan(['lexicon', 'check', bad]);
+    expect(c.code).toBe(1);
+    expect(c.err).toMatch(/latin1\.tsv:3: error: invalid UTF-8 at byte 6 of the line/);
+    expect(c.out).toMatch(/1 errors/);
+  });
   test('lookup explains lexicon entries and rule words after clitic splitting', () => {
     const r = kiyan(['lexicon', 'lookup', 'لموسكو']);
     expect(r.code).toBe(0);

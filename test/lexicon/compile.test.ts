@@ -1,7 +1,7 @@
 import { describe, expect, test } from '@jest/globals';
 import { compileLexicon, phraseKey } from '../../src/lexicon/compile.js';
 import { LexiconIndex } from '../../src/lexicon/lexicon-index.js';
-import { parseLexiconText } from '../../src/lexicon/schema.js';
+import { parseLexiconBytes, parseLexiconText } from '../../src/lexicon/schema.js';
 
 const src = (text: string, file = 't.tsv') => parseLexiconText(text, file);
 
@@ -24,6 +24,24 @@ describe('lexicon source format', () => {
       [4, 'error'],
       [5, 'error'],
     ]);
+  });
+});
+
+describe('lexicon bytes', () => {
+  test('each line that is not UTF-8 is an error at its line; the other lines are parsed', () => {
+    const bytes = Buffer.concat([
+      Buffer.from('\uFEFFصور\tLOC\tcity\tTyre\r\n'),
+      Buffer.from([0x43, 0x61, 0x66, 0xe9, 0x09]), // "Café\t" in Latin-1
+      Buffer.from('LOC\tx\ty\r\nحلب\tLOC\tcity\tAleppo\n'),
+      Buffer.from('دمش'), Buffer.from([0xd9]), // cut inside a letter
+    ]);
+    const p = parseLexiconBytes(bytes, 'l.tsv');
+    expect(p.diagnostics).toEqual([
+      { file: 'l.tsv', line: 2, message: 'invalid UTF-8 at byte 3 of the line; lexicon files are UTF-8', severity: 'error' },
+      { file: 'l.tsv', line: 4, message: 'invalid UTF-8 at byte 6 of the line; lexicon files are UTF-8', severity: 'error' },
+    ]);
+    expect(p.entities.map((e) => [e.arabic, e.line])).toEqual([['صور', 1], ['حلب', 3]]);
+    expect(parseLexiconBytes(Buffer.from('صور\tLOC\tcity\tTyre\n'), 'l.tsv')).toEqual(parseLexiconText('صور\tLOC\tcity\tTyre\n', 'l.tsv'));
   });
 });
 
