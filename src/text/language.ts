@@ -58,8 +58,13 @@ export function detectLanguageIfLoaded(text: string): LanguageInfo {
   });
 }
 
+/** Format controls: bidi marks, embeddings and isolates, zero-width (non-)joiners and spaces, BOM, soft hyphen. */
+const FORMAT_CONTROLS = /\p{Cf}/gu;
+
 function detect(text: string, detector: () => Franc): LanguageInfo {
-  const sample = text.length > SAMPLE ? text.slice(0, SAMPLE) : text;
+  // Controls say nothing about the language, but franc counts them in its trigrams: short
+  // Arabic with an RLM or ZWNJ beside every space came out as Dari or Persian.
+  const sample = (text.length > SAMPLE ? text.slice(0, SAMPLE) : text).replace(FORMAT_CONTROLS, '');
   let letters = 0;
   let arabic = 0;
   let nonArabicLetters = 0;
