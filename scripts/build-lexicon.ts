@@ -1,15 +1,16 @@
 /**
- * Build step: lexicons/**\/*.tsv + generated countries -> dist/lexicon/index.json (and
- * index.bin, the packed form runs load).
+ * Build step: lexicons/**\/*.tsv + generated countries -> dist/lexicon/index.bin (the packed
+ * index runs load), index-meta.json (sources and written surfaces, for lookup and export)
+ * and geo.json (coordinates, for --format geojson).
  * Fails (exit 1) on lexicon errors so a broken lexicon never ships.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { lexiconFiles, readLexiconFile } from '../src/lexicon/files.js';
-import { join, relative } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { compileLexicon, splitEntryMeta } from '../src/lexicon/compile.js';
 import { generateCountrySource } from '../src/lexicon/countries.js';
 import { geoJoin, geoStatsLine } from '../src/lexicon/geo-join.js';
-import { defaultIndexPath, defaultMetaPath, defaultPackedPath, packageRoot } from '../src/lexicon/load.js';
+import { defaultMetaPath, defaultPackedPath, packageRoot } from '../src/lexicon/load.js';
 import { packLexicon } from '../src/lexicon/packed.js';
 
 
@@ -24,17 +25,19 @@ if (errors.length && !process.env.KIYAN_LEXICON_LENIENT) {
   console.error(`build-lexicon: ${errors.length} error(s); run "kiyan lexicon check" for details`);
   process.exit(1);
 }
-const out = defaultIndexPath();
-mkdirSync(join(out, '..'), { recursive: true });
+const outDir = dirname(defaultPackedPath());
+mkdirSync(outDir, { recursive: true });
 // The index proper is what every run loads; sources and written surfaces go to a side file.
 const { index: shipped, meta } = splitEntryMeta(lexicon);
-writeFileSync(out, JSON.stringify(shipped));
-// What runs load: the same index as a hash table decoded on demand (fast start-up).
+// What runs load: the index as a hash table decoded on demand (fast start-up).
 writeFileSync(defaultPackedPath(), packLexicon(shipped));
 writeFileSync(defaultMetaPath(), JSON.stringify(meta));
+// The same index as JSON was written here too (3.5 MB, a quarter of the package) and read by
+// nothing: a copy left by an older build is removed so that it is not packed.
+rmSync(join(outDir, 'index.json'), { force: true });
 // Coordinates and GeoNames ids for places (--format geojson), beside the index.
 const geo = geoJoin(lexicon);
-writeFileSync(join(out, '..', 'geo.json'), JSON.stringify(geo));
+writeFileSync(join(outDir, 'geo.json'), JSON.stringify(geo));
 console.error(geoStatsLine(geo));
 const byType: Record<string, number> = {};
 for (const e of lexicon.entries) byType[e[0]] = (byType[e[0]] ?? 0) + 1;

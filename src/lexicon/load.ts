@@ -29,11 +29,7 @@ export function packageRoot(): string {
   }
 }
 
-export function defaultIndexPath(): string {
-  return join(packageRoot(), 'dist', 'lexicon', 'index.json');
-}
-
-/** The same index in the packed form that every run loads (see packed.ts). */
+/** The compiled default index, in the packed form that every run loads (see packed.ts). */
 export function defaultPackedPath(): string {
   return join(packageRoot(), 'dist', 'lexicon', 'index.bin');
 }

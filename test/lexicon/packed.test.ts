@@ -1,7 +1,10 @@
 import { describe, expect, test } from '@jest/globals';
+import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { compileLexicon, type CompiledLexicon } from '../../src/lexicon/compile.js';
+import { join, relative } from 'node:path';
+import { compileLexicon, splitEntryMeta, type CompiledLexicon } from '../../src/lexicon/compile.js';
+import { generateCountrySource } from '../../src/lexicon/countries.js';
+import { lexiconFiles, readLexiconFile } from '../../src/lexicon/files.js';
 import { LexiconIndex } from '../../src/lexicon/lexicon-index.js';
 import { packLexicon, PackedLexicon } from '../../src/lexicon/packed.js';
 import { parseLexiconText, WORD_KINDS } from '../../src/lexicon/schema.js';
@@ -45,12 +48,28 @@ describe('packed index', () => {
     sameAnswers(a, b, lex);
     expect(b.entry(b.lookup('حزب الله')![0].entry).en).toBe('Hezbollah (user)');
   });
-  const dist = join(import.meta.dirname, '..', '..', 'dist', 'lexicon');
-  test.each([false, true])('the shipped index.bin answers like index.json (decode all first: %s)', (all) => {
-    if (!existsSync(join(dist, 'index.bin'))) return;
-    const json = JSON.parse(readFileSync(join(dist, 'index.json'), 'utf8')) as CompiledLexicon;
+  const root = join(import.meta.dirname, '..', '..');
+  const dist = join(root, 'dist', 'lexicon');
+  let fresh: CompiledLexicon | undefined;
+  // The lexicon as the build compiles it from lexicons/ and the country data, done here.
+  const compiledNow = (): CompiledLexicon => {
+    const sources = [generateCountrySource(), ...lexiconFiles(join(root, 'lexicons')).map((f) => readLexiconFile(f, relative(root, f)))];
+    return (fresh ??= splitEntryMeta(compileLexicon(sources).lexicon).index);
+  };
+  test.each([false, true])('the shipped index.bin answers like the lexicon compiled from its sources (decode all first: %s)', (all) => {
     const packed = new PackedLexicon(readFileSync(join(dist, 'index.bin')));
     if (all) packed.toCompiled();
-    sameAnswers(new LexiconIndex([json]), new LexiconIndex([packed]), json);
-  });
+    const lex = compiledNow();
+    sameAnswers(new LexiconIndex([lex]), new LexiconIndex([packed]), lex);
+  }, 60000);
+  // index.json (3.5 MB, a quarter of the tarball) was built and shipped, and nothing read it.
+  test('the build writes no index.json and the package does not ship one', () => {
+    expect(existsSync(join(dist, 'index.bin'))).toBe(true);
+    expect(existsSync(join(dist, 'index.json'))).toBe(false);
+    const pack = spawnSync('npm', ['pack', '--dry-run', '--ignore-scripts', '--json'], { cwd: root, encoding: 'utf8' });
+    expect(pack.status).toBe(0);
+    const files = (JSON.parse(pack.stdout) as Array<{ files: Array<{ path: string }> }>)[0].files.map((f) => f.path);
+    expect(files).toContain('dist/lexicon/index.bin');
+    expect(files.filter((f) => f.startsWith('dist/lexicon/')).sort()).toEqual(['dist/lexicon/geo.json', 'dist/lexicon/index-meta.json', 'dist/lexicon/index.bin']);
+  }, 60000);
 });
