@@ -32,7 +32,7 @@ export const ALL_STEPS: readonly NormalizeStep[] = [
 export const STEP_DESCRIPTIONS: Record<NormalizeStep, string> = {
   controls: 'remove zero-width and bidi control characters (U+200B-U+200F, U+202A-U+202E, U+2066-U+2069, U+061C, U+FEFF, U+00AD)',
   presentation: 'Arabic presentation forms (U+FB50-U+FDFF, U+FE70-U+FEFF) to their base letters (NFKC), e.g. ﻻ -> لا',
-  diacritics: 'remove harakat, tanween, shadda, sukun, dagger alef and Quranic annotation marks',
+  diacritics: 'remove harakat, tanween, shadda, sukun, dagger alef and Quranic marks (annotation marks, small waw ۥ and small yeh ۦ)',
   tatweel: 'remove tatweel (ـ)',
   alef: 'alef variants أ إ آ ٱ ٲ ٳ -> ا',
   yaa: 'alef maqsura ى and Persian/Urdu yeh ی ے -> ي',
@@ -54,9 +54,7 @@ const DIACRITICS: number[] = [
   ...range(0x064b, 0x065f), // tanween, harakat, shadda, sukun, maddah, hamza above/below...
   0x0670, // dagger (superscript) alef
   ...range(0x06d6, 0x06dc), // Quranic annotation marks
-  ...range(0x06df, 0x06e4),
-  0x06e7,
-  0x06e8,
+  ...range(0x06df, 0x06e8), // more marks, with the small waw ۥ and small yeh ۦ (لهۥ is له)
   ...range(0x06ea, 0x06ed),
   ...range(0x08d3, 0x08e1),
   ...range(0x08e3, 0x08ff),

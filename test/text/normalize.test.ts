@@ -25,6 +25,15 @@ describe('normalisation steps', () => {
     expect(only('هٰذا', 'diacritics')).toBe('هذا');
     expect(only('الرَّحْمٰنِ ۚ', 'diacritics')).toBe('الرحمن ');
   });
+  test('the Quranic small waw and small yeh (U+06E5, U+06E6) are removed with the other marks', () => {
+    expect(only('لهۥ', 'diacritics')).toBe('له');
+    expect(normalize('إِنَّهُۥ')).toBe('انه');
+    expect(normalize('يُحْىِۦ')).toBe('يحي');
+    const input = 'لهۥ كتاب';
+    const norm = normalizeWithMap(input);
+    const span = toSourceSpan(norm, input, 0, 2);
+    expect(input.slice(span.start16, span.end16)).toBe('لهۥ');
+  });
   test('tatweel is removed', () => {
     expect(only('بـاسم', 'tatweel')).toBe('باسم');
   });
