@@ -31,7 +31,7 @@ export const ALL_STEPS: readonly NormalizeStep[] = [
 
 export const STEP_DESCRIPTIONS: Record<NormalizeStep, string> = {
   controls: 'remove zero-width and bidi control characters (U+200B-U+200F, U+202A-U+202E, U+2066-U+2069, U+061C, U+FEFF, U+00AD)',
-  presentation: 'Arabic presentation forms (U+FB50-U+FDFF, U+FE70-U+FEFF) to their base letters (NFKC), e.g. ﻻ -> لا',
+  presentation: 'Arabic presentation forms (U+FB50-U+FDFF, U+FE70-U+FEFF) to their base letters (NFKC), e.g. ﻻ -> لا; the basmala ﷽ to its four words',
   diacritics: 'remove harakat, tanween, shadda, sukun, dagger alef and Quranic marks (annotation marks, small waw ۥ and small yeh ۦ)',
   tatweel: 'remove tatweel (ـ)',
   alef: 'alef variants أ إ آ ٱ ٲ ٳ -> ا',
@@ -118,6 +118,8 @@ function tableFor(steps: readonly NormalizeStep[]): Table {
   };
   const table: Table = new Map(basic);
   if (steps.includes('presentation')) {
+    // ﷽ has no NFKC decomposition; it stands for these four words.
+    table.set(0xfdfd, mapBasic('بسم الله الرحمن الرحيم'));
     for (let cp = 0xfb50; cp <= 0xfefe; cp++) {
       if (!isPresentationForm(cp)) continue;
       const nfkc = String.fromCharCode(cp).normalize('NFKC');

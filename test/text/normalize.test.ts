@@ -41,6 +41,20 @@ describe('normalisation steps', () => {
     expect(only('ﻻ', 'presentation')).toBe('لا');
     expect(normalize('ﺃﺣﻤﺪ')).toBe('احمد');
   });
+  test('the basmala ligature ﷽ expands to its four words, all mapped to the one character', () => {
+    expect(only('\uFDFD', 'presentation')).toBe('بسم الله الرحمن الرحيم');
+    const input = 'قال ﷽ ثم';
+    const norm = normalizeWithMap(input);
+    expect(norm.text).toBe('قال بسم الله الرحمن الرحيم ثم');
+    const at = input.indexOf('\uFDFD');
+    for (const word of ['بسم', 'الله', 'الرحمن', 'الرحيم']) {
+      const i = norm.text.indexOf(word);
+      const span = toSourceSpan(norm, input, i, i + word.length);
+      expect(span).toEqual({ start16: at, end16: at + 1, startCp: at, endCp: at + 1 });
+    }
+    const after = norm.text.indexOf('ثم');
+    expect(input.slice(toSourceSpan(norm, input, after, after + 2).start16)).toBe('ثم');
+  });
   test('Persian and Urdu letters', () => {
     expect(only('کرمانشاه', 'persian')).toBe('كرمانشاه');
     expect(only('پاکستان', 'persian')).toBe('باكستان');
