@@ -33,7 +33,7 @@ export const STEP_DESCRIPTIONS: Record<NormalizeStep, string> = {
   controls: 'remove zero-width and bidi control characters (U+200B-U+200F, U+202A-U+202E, U+2066-U+2069, U+061C, U+FEFF, U+00AD)',
   presentation: 'Arabic presentation forms (U+FB50-U+FDFF, U+FE70-U+FEFF) to their base letters (NFKC), e.g. ﻻ -> لا; the basmala ﷽ to its four words',
   diacritics: 'remove harakat, tanween, shadda, sukun, dagger alef and Quranic marks (annotation marks, small waw ۥ and small yeh ۦ)',
-  tatweel: 'remove tatweel (ـ)',
+  tatweel: 'remove tatweel (ـ); a hamza written on one (ـٔ, Uthmani) is the letter ئ, or آ when a fatha leads to an alef (ـَٔا)',
   alef: 'alef variants أ إ آ ٱ ٲ ٳ -> ا',
   yaa: 'alef maqsura ى and Persian/Urdu yeh ی ے -> ي',
   taa: 'taa marbuta ة and heh variants ۀ ە ہ ھ -> ه',
@@ -181,7 +181,8 @@ export function normalizeWithMap(input: string, steps: readonly NormalizeStep[] 
   const { lookup, reps } = fastTableFor(steps);
   const n = input.length;
   // Without surrogate pairs a UTF-16 index is a code-point index: one map serves as both.
-  if (!SURROGATE.test(input)) {
+  // A hamza mark (U+0654, rare) may sit on a tatweel: the general loop reads that in context.
+  if (!SURROGATE.test(input) && input.indexOf('\u0654') === -1) {
     const out = new Uint16Array(n);
     const map16 = new Int32Array(n + 1);
     const o = normalizeUnits(input, lookup, reps, out, map16);
@@ -221,12 +222,62 @@ function normalizeUnits(input: string, lookup: Int32Array, reps: Uint16Array[], 
   return o;
 }
 
+const TATWEEL = 0x0640;
+const HAMZA_ABOVE = 0x0654;
+const ALEF = 0x0627;
+const FATHA = 0x064e;
+const FATHATAN = 0x064b;
+
+/**
+ * Uthmani script writes a hamza on a tatweel (ـٔ: U+0640, optional marks, U+0654). The index
+ * of that hamza mark when the tatweel at `i` carries one, else -1.
+ */
+function hamzaOnTatweel(input: string, i: number): number {
+  let j = i + 1;
+  while (j < input.length && input.charCodeAt(j) !== HAMZA_ABOVE && DIACRITIC_SET.has(input.charCodeAt(j))) j++;
+  return j < input.length && input.charCodeAt(j) === HAMZA_ABOVE ? j : -1;
+}
+
+/**
+ * The units that replace a hamza on a tatweel, by input index (only when the tatweel step
+ * removes tatweels). With a fatha and then an alef it is آ written with that alef
+ * (ٱلْـَٔاخِرَة is الآخرة): the tatweel and the hamza mark give nothing and the alef becomes
+ * آ. Otherwise it is the letter ئ at the tatweel (تَسْـَٔلُوا، شَيْـًٔا: after tanween the
+ * alef is its own). The marks between go their usual way. Each unit maps back to the
+ * character it replaces, so the letter maps back to the tatweel.
+ */
+function hamzaSeats(input: string, lookup: Int32Array, reps: Uint16Array[]): Map<number, ArrayLike<number>> | null {
+  if (lookup[TATWEEL] === -1) return null;
+  const unitsOf = (c: number): ArrayLike<number> => (lookup[c] === -1 ? [c] : reps[lookup[c]]);
+  const seats = new Map<number, ArrayLike<number>>();
+  for (let i = input.indexOf('\u0640'); i !== -1; i = input.indexOf('\u0640', i + 1)) {
+    const hamza = hamzaOnTatweel(input, i);
+    if (hamza < 0) continue;
+    let k = hamza + 1;
+    while (k < input.length && DIACRITIC_SET.has(input.charCodeAt(k))) k++;
+    let fatha = false;
+    let tanween = false;
+    for (let j = i + 1; j < k; j++) {
+      const m = input.charCodeAt(j);
+      if (m === FATHA) fatha = true;
+      if (m === FATHATAN) tanween = true;
+    }
+    seats.set(hamza, []);
+    if (fatha && !tanween && input.charCodeAt(k) === ALEF) {
+      seats.set(i, []);
+      seats.set(k, unitsOf(0x0622));
+    } else seats.set(i, unitsOf(0x0626));
+  }
+  return seats.size ? seats : null;
+}
+
 /** The general loop: surrogate pairs, and replacements longer than what they replace. */
 function normalizeGeneral(input: string, steps: readonly NormalizeStep[]): Normalized {
   // One pass over UTF-16 units with a dense lookup table, writing code units into a typed
   // buffer: this runs on every byte of every input, so it avoids strings and closures.
   const { lookup, reps, astral } = fastTableFor(steps);
   const n = input.length;
+  const seats = input.indexOf('\u0654') === -1 ? null : hamzaSeats(input, lookup, reps);
   let cap = n + 16;
   let out = new Uint16Array(cap);
   let map16 = new Int32Array(cap + 1);
@@ -263,15 +314,16 @@ function normalizeGeneral(input: string, steps: readonly NormalizeStep[]): Norma
         continue;
       }
     }
+    const seat = seats === null ? undefined : seats.get(i);
     const r = lookup[c];
-    if (r === -1) {
+    if (seat === undefined && r === -1) {
       if (o >= cap) grow(o + 1);
       out[o] = c;
       map16[o] = i;
       mapCp[o] = cp;
       o++;
     } else {
-      const rep = reps[r];
+      const rep = seat ?? reps[r];
       if (o + rep.length >= cap) grow(o + rep.length);
       for (let k = 0; k < rep.length; k++) {
         out[o] = rep[k];

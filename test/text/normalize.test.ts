@@ -37,6 +37,36 @@ describe('normalisation steps', () => {
   test('tatweel is removed', () => {
     expect(only('بـاسم', 'tatweel')).toBe('باسم');
   });
+  // Uthmani script writes a hamza on a tatweel (U+0640, marks, U+0654): removing the tatweel
+  // and the mark lost a letter (تسـٔلوا gave تسلوا).
+  test('a hamza on a tatweel is a letter: ئ (then ي), or آ (then ا) when a fatha leads to an alef', () => {
+    expect(normalize('تسـٔلوا')).toBe('تسيلوا');
+    expect(normalize('شيـٔا')).toBe('شييا');
+    expect(normalize('شَيْـًٔا')).toBe(normalize('شيئا')); // the alef after tanween is its seat
+    expect(normalize('تَسْـَٔلُوا')).toBe('تسيلوا');
+    expect(normalize('ٱلْـَٔاخِرَةِ')).toBe(normalize('الآخرة'));
+    expect(normalize('مَـَٔابٍ')).toBe(normalize('مآب'));
+    expect(only('تسـٔلوا', 'tatweel')).toBe('تسئلوا');
+    expect(normalize('تسـٔلوا', ['tatweel', 'diacritics'])).toBe('تسئلوا');
+    expect(normalize('مَـَٔابٍ', ['tatweel', 'diacritics'])).toBe('مآب');
+    // Without the tatweel step nothing is joined: the mark alone goes with the diacritics.
+    expect(normalize('تسـٔلوا', ['diacritics'])).toBe('تسـلوا');
+    expect(normalize('بـاسم')).toBe('باسم');
+  });
+  test('the hamza-on-tatweel letter maps back to the tatweel and its marks', () => {
+    for (const [input, word] of [
+      ['قال لا تَسْـَٔلُوا عنه', 'تسيلوا'],
+      ['في ٱلْـَٔاخِرَةِ هنا', 'الاخره'],
+      ['شَيْـًٔا', 'شييا'],
+    ]) {
+      const norm = normalizeWithMap(input);
+      const i = norm.text.indexOf(word);
+      expect(i).toBeGreaterThanOrEqual(0);
+      const span = toSourceSpan(norm, input, i, i + word.length);
+      expect(normalize(input.slice(span.start16, span.end16))).toBe(word);
+      expect(input.slice(span.start16, span.end16)).toBe(input.split(' ').find((w) => normalize(w) === word));
+    }
+  });
   test('presentation forms map to base letters, then to the other steps', () => {
     expect(only('ﻻ', 'presentation')).toBe('لا');
     expect(normalize('ﺃﺣﻤﺪ')).toBe('احمد');
@@ -95,7 +125,8 @@ describe('offset map', () => {
 
 const arabicish = fc.string({
   unit: fc.oneof(
-    fc.constantFrom(...'ابتثجحخدذرزسشصضطظعغفقكلمنهويءأإآؤئىةـ ًٌٍَُِّْٰ،؛؟«»ﻻﺃ٠١٢۳کیپ\u200B\u200F\u202B'.split('')),
+    fc.constantFrom(...'ابتثجحخدذرزسشصضطظعغفقكلمنهويءأإآؤئىةـ ًٌٍَُِّْٰ،؛؟«»ﻻﺃ٠١٢۳کیپ\u200B\u200F\u202B\u0654\u06E5\u06E6\uFDFD'.split('')),
+    fc.constantFrom('ـٔ', 'ـَٔا', 'ـًٔا', 'ـٔا'),
     fc.string({ unit: 'grapheme', maxLength: 1 }),
   ),
   maxLength: 80,
@@ -128,6 +159,20 @@ describe('properties', () => {
           if (k > 0) expect(n.toSourceCp[k]).toBeGreaterThanOrEqual(n.toSourceCp[k - 1]);
         }
         expect(n.toSourceCp[n.text.length]).toBe(cps);
+      }),
+    );
+  });
+  test('every word of the normalised text slices back to source text that normalises to it', () => {
+    fc.assert(
+      fc.property(arabicish, (s) => {
+        const n = normalizeWithMap(s);
+        for (const m of n.text.matchAll(/[^ ]+/g)) {
+          const span = toSourceSpan(n, s, m.index, m.index + m[0].length);
+          const back = s.slice(span.start16, span.end16);
+          expect([...s].slice(span.startCp, span.endCp).join('')).toBe(back);
+          // A word inside an expansion (﷽) slices back to the whole character.
+          expect(normalize(back)).toContain(m[0]);
+        }
       }),
     );
   });
