@@ -13,6 +13,8 @@ button{font:inherit;font-size:1rem;padding:.3rem 1.4rem;border-radius:.4rem;bord
 button[disabled]{opacity:.6;cursor:progress}
 #status{color:var(--muted);font-size:.95rem}
 #status.error{color:#b3261e}
+/* The view's heading names the input file; a pasted text has none. */
+section.doc>h2{display:none}
 `;
 
 const SCRIPT = `
@@ -79,7 +81,7 @@ export function servePage(): string {
 </header>
 <form id="form">
 <label for="text">النص <span class="summary" lang="en" dir="ltr">(paste Arabic text)</span></label>
-<textarea id="text" name="text" dir="rtl" lang="ar" required></textarea>
+<textarea id="text" name="text" dir="rtl" lang="ar"></textarea>
 <div class="row">
 <button id="go" type="submit">استخرج <span lang="en" dir="ltr">(extract)</span></button>
 <label><input id="orgs" type="checkbox"> المنظمات الوصفية <span class="summary" lang="en" dir="ltr">(descriptive organisations)</span></label>
