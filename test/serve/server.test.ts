@@ -151,10 +151,17 @@ describe('POST /extract, application/x-ndjson records', () => {
     expect(JSON.parse(first).id).toBe('a');
     st.req.write(JSON.stringify({ id: 'b', text: ORGS }) + '\n');
     expect(JSON.parse((await st.nextLine(2))[1]).id).toBe('b');
+    // a record over --max-body sent in pieces: an error line with its content id, and the stream goes on
+    const big = JSON.stringify({ id: 'big', text: 'ب'.repeat(40_000) });
+    st.req.write(big.slice(0, 35_000)); // over the limit before its line ends
+    await new Promise((w) => setTimeout(w, 50));
+    st.req.write(big.slice(35_000) + '\n');
+    expect(JSON.parse((await st.nextLine(3))[2])).toEqual({ id: hash16(big), error: 'record over the limit of 65536 bytes (--max-body)', line: 3 });
+    st.req.write(JSON.stringify({ id: 'c', text: SHORT }));
     st.req.end();
     const done = await st.done;
     expect(done.status).toBe(200);
-    expect(done.body.trimEnd().split('\n')).toHaveLength(2);
+    expect(done.body.trimEnd().split('\n').map((l) => JSON.parse(l).id)).toEqual(['a', 'b', hash16(big), 'c']);
   });
 
   test('many records: all answered, in order', async () => {
