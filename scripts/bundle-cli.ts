@@ -1,7 +1,7 @@
 /**
  * Build step: the command line as one CommonJS file (dist/bundle/cli.cjs) with a V8 code
- * cache (cli.cjs.cache), and the worker entry as ES modules (dist/bundle/worker.js and its
- * chunks). The library (dist/src/index.js) stays as tsc wrote it.
+ * cache (cli.cjs.cache), and the worker entries as ES modules (dist/bundle/worker.js,
+ * serve-worker.js and their chunks). The library (dist/src/index.js) stays as tsc wrote it.
  *
  * Why: a short run is mostly start-up. Node resolves and loads ~40 modules one by one
  * without a bundle; its ES module loader costs ~25 ms more than require() of one file; and
@@ -62,7 +62,7 @@ await build({
   logLevel: 'warning',
 });
 await build({
-  entryPoints: { worker: join(root, 'dist', 'src', 'batch', 'worker.js') },
+  entryPoints: { worker: join(root, 'dist', 'src', 'batch', 'worker.js'), 'serve-worker': join(root, 'dist', 'src', 'serve', 'serve-worker.js') },
   outdir,
   bundle: true,
   splitting: true,

@@ -9,6 +9,7 @@ import { registerExtract } from './extract.js';
 import { registerNormalize } from './normalize.js';
 import { registerEval } from './eval.js';
 import { registerLexicon } from './lexicon.js';
+import { registerServe } from './serve.js';
 import { errorLine, installPipeGuard } from './output.js';
 
 export function buildProgram(): Command {
@@ -22,6 +23,7 @@ export function buildProgram(): Command {
   registerNormalize(program);
   registerEval(program);
   registerLexicon(program);
+  registerServe(program);
   speakAsKiyan(program);
   return program;
 }

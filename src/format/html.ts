@@ -96,7 +96,8 @@ export function markText(text: string, entities: OutEntity[], prefix: string): {
   return { html: out, marks };
 }
 
-const CSS = `
+/** The page's style sheet (also used by `kiyan serve`'s page). */
+export const CSS = `
 :root{--per:#d6e6ff;--per-b:#2f64c8;--loc:#d8f3dc;--loc-b:#2b8a3e;--org:#ffe3c2;--org-b:#c2410c;--fg:#1d1d1f;--muted:#5f6368;--bg:#fff;--panel:#f6f7f9;--line:#e2e4e8}
 *{box-sizing:border-box}
 html{-webkit-text-size-adjust:100%}
@@ -167,7 +168,8 @@ function countsLine(doc: OutDocument): string {
   return `${doc.entities.length} mentions of ${doc.clusters.length} entities: PER ${per('PER')}, LOC ${per('LOC')}, ORG ${per('ORG')}`;
 }
 
-function docSection(doc: OutDocument, text: string, n: number): string {
+/** One text's highlighted view and entity table (also used by `kiyan serve`'s page). */
+export function docSection(doc: OutDocument, text: string, n: number): string {
   const prefix = `d${n}-`;
   const { html } = markText(text, doc.entities, prefix);
   const firstIndex = new Map<string, number>();

@@ -1,4 +1,4 @@
-/** Batch mode through the built binary: folders, bad inputs, --out-dir, SIGINT, sharding, streaming, GNU parallel. */
+/** Batch mode through the built binary: folders, bad inputs, --out-dir, SIGINT, sharding, streaming (GNU parallel: test/debian/). */
 import { describe, expect, test, beforeAll } from '@jest/globals';
 import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -249,26 +249,5 @@ describe('interrupting a batch', () => {
       expect(f).toMatch(/^f\d{3}\.txt\.json$/);
       expect(() => JSON.parse(readFileSync(join(out, f), 'utf8'))).not.toThrow();
     }
-  });
-});
-
-describe('GNU parallel recipe', () => {
-  test('a JSONL corpus split over several kiyan processes gives the same result as one run', () => {
-    if (process.env.KIYAN_SKIP_PARALLEL === '1') return;
-    const which = spawnSync('parallel', ['--version'], { encoding: 'utf8' });
-    if (which.error || which.status !== 0 || !/GNU parallel/.test(which.stdout)) {
-      throw new Error('GNU parallel is not installed (apt-get install parallel; .ci/run does it). Set KIYAN_SKIP_PARALLEL=1 to skip this test.');
-    }
-    const paras = readFileSync(SEED, 'utf8').split('\n').filter((l) => l.trim());
-    const records = Array.from({ length: 120 }, (_, i) => JSON.stringify({ id: `doc-${i}`, text: paras[i % paras.length] }));
-    const corpus = join(tmp, 'records.jsonl');
-    writeFileSync(corpus, records.join('\n') + '\n');
-    const single = kiyan(['extract', '--input-format', 'jsonl', '--no-summary', '-'], readFileSync(corpus));
-    expect(single.code).toBe(0);
-    const cmd = `parallel --will-cite --pipe -N 25 -j 3 -k "${process.execPath}" "${BIN}" extract --input-format jsonl --no-summary --jobs 1 - < "${corpus}"`;
-    const par = spawnSync('bash', ['-c', cmd], { encoding: 'utf8', maxBuffer: 1 << 26 });
-    expect(par.status).toBe(0);
-    expect(lines(par.out ?? par.stdout)).toHaveLength(120);
-    expect(par.stdout).toBe(single.out);
   });
 });

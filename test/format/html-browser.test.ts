@@ -1,21 +1,19 @@
 /**
- * The HTML view in a real browser: Debian's chromium, driven by playwright-core (never a
- * downloaded browser). Without /usr/bin/chromium this FAILS with a message saying how to
- * install it, unless KIYAN_SKIP_BROWSER=1. Screenshots go to test-artefacts/ (gitignored).
+ * The HTML view in a real browser: the headless Chromium that the devDependency
+ * @sparticuz/chromium ships (test/browser.ts), driven by playwright-core. Screenshots go to
+ * test-artefacts/ (gitignored).
  */
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type BrowserContext } from 'playwright-core';
 import { ROOT, SEED } from '../helpers.js';
+import { CHROMIUM_ARGS, chromiumExecutable } from '../browser.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const SKIP = process.env.KIYAN_SKIP_BROWSER === '1';
 const ARTEFACTS = join(ROOT, 'test-artefacts');
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 let tmp: string;
 let context: BrowserContext | undefined;
@@ -25,19 +23,14 @@ function kiyan(args: string[]): { code: number | null; out: string; err: string 
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
-const run = SKIP ? describe.skip : describe;
-
-run('HTML view in headless Chromium', () => {
+describe('HTML view in headless Chromium', () => {
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) {
-      throw new Error(`${CHROMIUM} is missing: install Debian's chromium (apt-get install -y chromium), or set KIYAN_SKIP_BROWSER=1 to skip the browser test`);
-    }
     tmp = mkdtempSync(join(tmpdir(), 'kiyan-html-'));
     mkdirSync(ARTEFACTS, { recursive: true });
     context = await chromium.launchPersistentContext(join(tmp, 'profile'), {
-      executablePath: CHROMIUM,
+      executablePath: await chromiumExecutable(),
       headless: true,
-      args: ARGS,
+      args: CHROMIUM_ARGS,
       viewport: { width: 1200, height: 900 },
     });
   });
