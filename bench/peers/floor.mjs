@@ -63,12 +63,15 @@ function normalise(text) {
 // ---- the lexicon: unigrams and bigrams of normalised forms ---------------------------------
 const unigrams = new Map();
 const bigrams = new Map();
+/** First words of bigrams: a token can start one only if one of its analyses is here. */
+const bigramFirsts = new Set();
 for (const [type, text] of readLexicon(lexiconPath)) {
   const words = normalise(text).split(' ').filter(Boolean);
   if (words.length === 1 && !unigrams.has(words[0])) unigrams.set(words[0], type);
   else if (words.length === 2) {
     const key = `${words[0]} ${words[1]}`;
     if (!bigrams.has(key)) bigrams.set(key, type);
+    bigramFirsts.add(words[0]);
   }
 }
 
@@ -92,8 +95,9 @@ function analyses(token, forms, skips) {
 const out = lineWriter();
 const forms = [];
 const skips = [];
-const previousForms = [];
-const previousSkips = [];
+// The previous token's analyses that can start a bigram (most tokens have none).
+let startForms = [];
+let startSkips = [];
 let entities = 0;
 for (const { source, text } of units(input)) {
   const normal = normalise(text);
@@ -106,24 +110,19 @@ for (const { source, text } of units(input)) {
       if (start < 0) start = i;
       continue;
     }
-    if (start < 0) {
-      previousStart = -1;
-      continue;
-    }
+    if (start < 0) continue;
     const token = normal.slice(start, i);
     analyses(token, forms, skips);
     let hit = false;
     // A bigram with the previous token (that token's analyses, this token as written).
-    if (previousStart >= 0) {
-      for (let k = 0; k < previousForms.length && !hit; k++) {
-        const type = bigrams.get(previousForms[k] + ' ' + token);
-        if (type !== undefined) {
-          const from = origin[previousStart + previousSkips[k]];
-          // The bigram replaces the previous token's own match, if it had one.
-          if (found.length && found[found.length - 1][1] >= origin[previousStart]) found.pop();
-          found.push([type, from, origin[i - 1] + 1]);
-          hit = true;
-        }
+    for (let k = 0; k < startForms.length && !hit; k++) {
+      const type = bigrams.get(startForms[k] + ' ' + token);
+      if (type !== undefined) {
+        const from = origin[previousStart + startSkips[k]];
+        // The bigram replaces the previous token's own match, if it had one.
+        if (found.length && found[found.length - 1][1] >= origin[previousStart]) found.pop();
+        found.push([type, from, origin[i - 1] + 1]);
+        hit = true;
       }
     }
     for (let k = 0; k < forms.length && !hit; k++) {
@@ -133,13 +132,21 @@ for (const { source, text } of units(input)) {
         hit = true;
       }
     }
-    previousForms.length = 0;
-    previousSkips.length = 0;
-    previousForms.push(...forms);
-    previousSkips.push(...skips);
+    if (startForms.length) {
+      startForms = [];
+      startSkips = [];
+    }
+    for (let k = 0; k < forms.length; k++) {
+      if (bigramFirsts.has(forms[k])) {
+        startForms.push(forms[k]);
+        startSkips.push(skips[k]);
+      }
+    }
     previousStart = start;
     start = -1;
   }
+  startForms = [];
+  startSkips = [];
   entities += found.length;
   out.write(JSON.stringify({ source, entities: found }) + '\n');
 }
