@@ -14,6 +14,13 @@ export type OutCluster = Cluster & { translit?: string };
 export interface OutDocument extends Document {
   entities: OutEntity[];
   clusters: OutCluster[];
+  /** Record mode: the record's id. */
+  id?: string | number;
+}
+
+/** What a row names as its origin: the record id in record mode, else the source. */
+export function origin(doc: OutDocument): string {
+  return doc.id !== undefined ? String(doc.id) : doc.source;
 }
 
 /**

@@ -216,9 +216,9 @@ describe('big inputs are streamed in chunks with exact offsets', () => {
 describe('record mode', () => {
   test('one result per record, carrying its id; bad records are reported', () => {
     const input = [JSON.stringify({ id: 'r1', body: 'زار بوتين طهران' }), 'not json', JSON.stringify({ id: 7, body: 'التقى خامنئي' }), JSON.stringify({ id: 8 })].join('\n');
-    const r = kiyan(['extract', '--input-format', 'jsonl', '--text-field', 'body'], input);
+    const r = kiyan(['extract', '--input-format', 'jsonl', '--text-field', 'body', '--id-field', 'id'], input);
     expect(r.code).toBe(1);
-    const docs = lines(r.out);
+    const docs = lines(r.out).filter((d) => !d.error);
     expect(docs.map((d) => d.id)).toEqual(['r1', 7]);
     expect(docs[0].entities.map((e: { text: string }) => e.text)).toEqual(['بوتين', 'طهران']);
     expect(r.err).toMatch(/^kiyan: -:2: not a JSON record$/m);
