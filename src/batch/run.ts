@@ -17,7 +17,7 @@ import { describeMakeDirsError, makeDirs } from '../io/make-dirs.js';
 import { decodeBytes, type Encoding } from '../io/decode.js';
 import { DEFAULT_INCLUDE, DEFAULT_RECORD_INCLUDE, expandInputs, inShard, type InputSpec, type Shard, type WalkOptions } from '../io/walk.js';
 import { outputFormat, type FormatContext } from '../format/index.js';
-import { tableClass } from '../format/common.js';
+import { mentionsLine, tableClass } from '../format/common.js';
 import { compileUserFiles } from '../lexicon/load.js';
 import { chunkText, decodeStream, fileBytes, lineBlocks } from './chunk.js';
 import { InlineExecutor, WorkerPool, type Executor } from './pool.js';
@@ -263,8 +263,17 @@ export async function runBatch(opts: BatchOptions, io: BatchIO): Promise<BatchSu
     );
   };
 
+  // The format's opening (a CSV header) goes out with the first result, so that a run in
+  // which every input failed prints nothing on stdout.
+  let opened = Boolean(opts.outDir) || !format.begin;
+  const open = (): void => {
+    if (opened) return;
+    opened = true;
+    io.out(format.begin!(ctx));
+  };
   const decoder = new TextDecoder();
   const emit = (s: string | Uint8Array): void => {
+    open();
     if (typeof s === 'string') io.out(s);
     else if (io.outBytes) io.outBytes(s);
     else io.out(decoder.decode(s));
@@ -365,8 +374,7 @@ export async function runBatch(opts: BatchOptions, io: BatchIO): Promise<BatchSu
     else if (format.name === 'table') {
       const doc: Document = { source: s.input.source, language: s.language, entities: [], clusters };
       const body = format.document!(doc, '', ctx);
-      const counts = (['PER', 'LOC', 'ORG'] as const).map((t) => `${t} ${s.counts[t]}`).join(', ');
-      const head = `${s.input.source}: ${s.entityCount} mentions of ${clusters.length} entities (${counts})`;
+      const head = mentionsLine(s.input.source, s.entityCount, clusters.length, s.counts);
       write(body.replace(/^[^\n]*/, head));
     }
   };
@@ -616,7 +624,6 @@ export async function runBatch(opts: BatchOptions, io: BatchIO): Promise<BatchSu
     }
   };
 
-  if (!opts.outDir && format.begin) io.out(format.begin(ctx));
   // A streamed input's chunks are big: two per worker (one running, one queued) keep the
   // workers busy, and fewer results wait in memory.
   const window = Math.max(2, workers * (streaming ? 2 : 4));
@@ -681,6 +688,7 @@ export async function runBatch(opts: BatchOptions, io: BatchIO): Promise<BatchSu
     const what = summary.failedRecords === summary.failed ? 'record' : summary.failedRecords ? 'input or record' : 'input';
     io.error(`stopped after ${summary.failed} failed ${what}${summary.failed === 1 ? '' : 's'} (--max-errors ${opts.maxErrors})`);
   }
+  if (summary.files || summary.records) open();
   if (!opts.outDir && format.end && (allDocs.length || !format.needsAll)) io.out(format.end(allDocs, ctx));
 
   // A reader that went away (kiyan ... | head) shows as a failed write only once the write

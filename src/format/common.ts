@@ -38,6 +38,17 @@ export function withTranslit(doc: Document, on: boolean | undefined): OutDocumen
   return { ...doc, entities, clusters };
 }
 
+/** "N mentions of M entities", singular where a count is 1. */
+export function mentionsOf(mentions: number, entities: number): string {
+  return `${mentions} mention${mentions === 1 ? '' : 's'} of ${entities} entit${entities === 1 ? 'y' : 'ies'}`;
+}
+
+/** A table's first line: "source: N mentions of M entities (PER a, LOC b, ORG c)". */
+export function mentionsLine(source: string, mentions: number, entities: number, counts: { PER: number; LOC: number; ORG: number }): string {
+  const per = (['PER', 'LOC', 'ORG'] as const).map((t) => `${t} ${counts[t]}`).join(', ');
+  return `${source}: ${mentionsOf(mentions, entities)} (${per})`;
+}
+
 export function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
