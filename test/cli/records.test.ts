@@ -204,3 +204,12 @@ describe('row formats carry the record id', () => {
     expect(tehran.properties.sources).toEqual({ r1: 1, '7': 1 });
   });
 });
+
+describe('pipeline recipes', () => {
+  test('runs with an empty environment when node and kiyan are named by absolute paths (PySpark pipe, Hadoop mapper)', () => {
+    const r = spawnSync(process.execPath, [BIN, 'extract', '--input-format', 'jsonl', '--jobs', '1', '--no-summary', '--allow-errors'], { input: JSON.stringify({ id: 1, text: 'زار بوتين طهران' }) + '\nnot json\n', env: {}, encoding: 'utf8' });
+    expect(r.stderr).not.toMatch(/^\s+at /m);
+    expect(r.status).toBe(0);
+    expect(lines(r.stdout).map((d) => d.error ?? d.entities.length)).toEqual([2, 'not a JSON record']);
+  });
+});
