@@ -25,8 +25,12 @@ export interface Chunk {
 
 export const SNIFF_BYTES = 64 * 1024;
 
-/** Decodes a byte stream strictly, choosing the encoding from its first 64 KB when `auto`. */
-export async function* decodeStream(bytes: AsyncIterable<Uint8Array>, source: string, encoding: Encoding, explicit: boolean): AsyncGenerator<string> {
+/**
+ * Decodes a byte stream strictly, choosing the encoding from its first 64 KB when `auto`.
+ * `live` (records arriving on a pipe): from the first complete line already, so that a
+ * co-process that writes one record gets its result without writing 64 KB first.
+ */
+export async function* decodeStream(bytes: AsyncIterable<Uint8Array>, source: string, encoding: Encoding, explicit: boolean, live = false): AsyncGenerator<string> {
   let head: Uint8Array[] = [];
   let headLen = 0;
   let dec: StreamDecoder | undefined;
@@ -48,7 +52,7 @@ export async function* decodeStream(bytes: AsyncIterable<Uint8Array>, source: st
     if (!dec) {
       head.push(b);
       headLen += b.length;
-      if (headLen < SNIFF_BYTES) continue;
+      if (headLen < SNIFF_BYTES && !(live && b.indexOf(0x0a) !== -1)) continue;
       yield start(false);
       continue;
     }
@@ -117,7 +121,7 @@ function contextBefore(s: string, n: number): string {
   return s.slice(start);
 }
 
-export async function* chunkText(pieces: AsyncIterable<string>, chunkChars: number, contextChars: number): AsyncGenerator<Chunk> {
+export async function* chunkText(pieces: AsyncIterable<string> | Iterable<string>, chunkChars: number, contextChars: number): AsyncGenerator<Chunk> {
   let buf = '';
   let before = '';
   let first = true;
@@ -140,13 +144,17 @@ export async function* chunkText(pieces: AsyncIterable<string>, chunkChars: numb
   if (buf.length || first) yield make(buf.length);
 }
 
-/** Lines of a decoded stream, in blocks of about `blockChars` (record mode). */
-export async function* lineBlocks(pieces: AsyncIterable<string>, blockChars: number): AsyncGenerator<{ firstLine: number; lines: string[] }> {
+/**
+ * Lines of a decoded stream, in blocks of about `blockChars` (record mode). `live`: every
+ * complete line is given as soon as its piece arrives (records on a pipe: no record waits
+ * for the next one).
+ */
+export async function* lineBlocks(pieces: AsyncIterable<string>, blockChars: number, live = false): AsyncGenerator<{ firstLine: number; lines: string[] }> {
   let buf = '';
   let line = 1;
   for await (const p of pieces) {
     buf += p;
-    if (buf.length < blockChars) continue;
+    if (buf.length < blockChars && !live) continue;
     const nl = buf.lastIndexOf('\n');
     if (nl < 0) continue;
     const lines = buf.slice(0, nl).split('\n');

@@ -32,35 +32,58 @@ interface Slot {
   worker: Worker;
   busy: number;
   dead?: Error;
+  /** Deaths since this slot's last result: a worker that cannot even start is not restarted for ever. */
+  deaths: number;
   pending: Map<number, { resolve: (r: Result) => void; reject: (e: Error) => void }>;
 }
 
 export class WorkerPool implements Executor {
   private readonly slots: Slot[] = [];
   private nextId = 0;
+  private closing = false;
+  private readonly start: () => Worker;
   constructor(jobs: number, cfg: TaskConfig, resourceLimits?: { maxOldGenerationSizeMb: number; maxYoungGenerationSizeMb?: number }) {
     const url = new URL('./worker.js', import.meta.url);
     // worker_threads is loaded only when a pool is made: a single small input runs inline.
     const { Worker } = createRequire(import.meta.url)('node:worker_threads') as typeof import('node:worker_threads');
+    this.start = () => new Worker(url, { workerData: cfg, resourceLimits });
     for (let i = 0; i < jobs; i++) {
-      const worker = new Worker(url, { workerData: cfg, resourceLimits });
-      const slot: Slot = { worker, busy: 0, pending: new Map() };
-      worker.on('message', (msg: { id: number; result: Result }) => {
-        const p = slot.pending.get(msg.id);
-        if (!p) return;
-        slot.pending.delete(msg.id);
-        slot.busy--;
-        p.resolve(msg.result);
-      });
-      const die = (err: Error): void => {
-        slot.dead ??= err;
-        for (const p of slot.pending.values()) p.reject(slot.dead);
-        slot.pending.clear();
-      };
-      worker.on('error', die);
-      worker.on('exit', (code) => die(new Error(`worker exited (${code})`)));
+      const slot: Slot = { worker: this.start(), busy: 0, pending: new Map(), deaths: 0 };
+      this.watch(slot);
       this.slots.push(slot);
     }
+  }
+  /**
+   * A worker that dies (out of memory on one task) fails the tasks it held, and is
+   * replaced by a fresh one, so that one bad unit does not fail the rest of the run.
+   */
+  private watch(slot: Slot): void {
+    const worker = slot.worker;
+    worker.on('message', (msg: { id: number; result: Result }) => {
+      const p = slot.pending.get(msg.id);
+      if (!p) return;
+      slot.pending.delete(msg.id);
+      slot.busy--;
+      slot.deaths = 0;
+      p.resolve(msg.result);
+    });
+    let gone = false;
+    const die = (err: Error): void => {
+      if (gone || slot.worker !== worker) return;
+      gone = true;
+      for (const p of slot.pending.values()) p.reject(err);
+      slot.pending.clear();
+      slot.busy = 0;
+      if (this.closing || ++slot.deaths > 3) {
+        slot.dead = err;
+        return;
+      }
+      void worker.terminate();
+      slot.worker = this.start();
+      this.watch(slot);
+    };
+    worker.on('error', die);
+    worker.on('exit', (code) => die(new Error(`worker exited (${code})`)));
   }
   run(task: Task): Promise<Result> {
     const live = this.slots.filter((s) => !s.dead);
@@ -75,9 +98,11 @@ export class WorkerPool implements Executor {
     });
   }
   async close(): Promise<void> {
+    this.closing = true;
     await Promise.all(this.slots.map((s) => s.worker.terminate()));
   }
   kill(): void {
+    this.closing = true;
     for (const s of this.slots) void s.worker.terminate();
   }
 }

@@ -4,6 +4,7 @@
  * Pure apart from reading the file it is given; results are plain data (structured-clone
  * safe) so that workers can post them back.
  */
+import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { clusterEntities, extract, type Cluster, type Document, type Entity, type EntityType } from '../index.js';
 import { DetectorNotLoaded, detectLanguageIfLoaded, loadLanguageDetector } from '../text/language.js';
@@ -25,7 +26,8 @@ export interface TaskConfig {
   encoding: Encoding;
   inputFormat: 'text' | 'jsonl';
   textField: string;
-  idField: string;
+  /** The record field holding the id; without it (or when a record has no such field) the id is contentId() of the line. */
+  idField?: string;
   shard?: Shard;
   /** Each result is a complete file of its own (--out-dir): begin + document + end. */
   standalone: boolean;
@@ -34,7 +36,7 @@ export interface TaskConfig {
 export type Task =
   | { kind: 'file'; path: string; source: string; explicit: boolean }
   | { kind: 'text'; source: string; text: string; bytes: number }
-  | { kind: 'chunk'; source: string; before: string; core: string; after: string; first: boolean; cpBase: number }
+  | { kind: 'chunk'; source: string; before: string; core: string; after: string; first: boolean; cpBase: number; raw?: boolean }
   | { kind: 'records'; source: string; firstLine: number; lines: string[]; bytes: number };
 
 export interface Counts {
@@ -55,13 +57,54 @@ export interface OkResult {
   bytes: number;
   counts: Counts;
   warnings: string[];
-  /** Per-record failures (record mode): one line each. */
-  failures: string[];
+  /** Record mode: one outcome per record, in input order. */
+  outcomes?: RecordOutcome[];
+  /** Records processed without error. */
   records: number;
   /** Chunk results: the entities serialised (json/jsonl array items, comma-separated; offsets into the whole input), their clusters. */
   entityCount?: number;
   clusters?: Cluster[];
   language?: string;
+  /** Chunk results with `raw`: the entities themselves (offsets into the whole text), for the caller to format. */
+  entities?: Entity[];
+}
+
+/** What became of one record: where its output ends in the result's `out` (in its units: UTF-16 or bytes), its failure line, its entity counts. */
+export interface RecordOutcome {
+  end: number;
+  failure?: string;
+  counts: Counts;
+}
+
+/** A record id as kiyan derives it from the record's line (without its line terminator): the first 16 hex digits of its SHA-256, the same however the input is split. */
+export function contentId(line: string): string {
+  return createHash('sha256').update(line, 'utf8').digest('hex').slice(0, 16);
+}
+
+export type RecordId = string | number;
+
+/** A record parsed, or why it cannot be processed. */
+export type ParsedRecord = { id: RecordId; text: string } | { id: RecordId; error: string };
+
+/** Parses one record line (its terminator removed); null for a blank line. */
+export function parseRecord(line: string, textField: string, idField: string | undefined): ParsedRecord | null {
+  if (!line.trim()) return null;
+  let rec: unknown;
+  try {
+    rec = JSON.parse(line);
+  } catch {
+    return { id: contentId(line), error: 'not a JSON record' };
+  }
+  if (typeof rec !== 'object' || rec === null || Array.isArray(rec)) return { id: contentId(line), error: 'not a JSON object' };
+  const obj = rec as Record<string, unknown>;
+  const given = idField === undefined ? undefined : obj[idField];
+  let id: RecordId;
+  if (given === undefined || given === null) id = contentId(line);
+  else if (typeof given === 'string' || (typeof given === 'number' && Number.isFinite(given))) id = given;
+  else return { id: contentId(line), error: `id field "${idField}" is not a string or a number` };
+  const text = obj[textField];
+  if (typeof text !== 'string') return { id, error: `no string field "${textField}"` };
+  return { id, text };
 }
 
 export interface FailResult {
@@ -186,7 +229,7 @@ export function processText(source: string, text: string, bytes: number, cfg: Ta
   const language = languageCheck(source, text, cfg, warnings);
   const doc = extract(text, { source, types: cfg.types, index, language, descriptiveOrgs: cfg.descriptiveOrgs });
   const { out, docs } = render(doc, text, cfg);
-  return { ok: true, out, docs, bytes, counts: countEntities(doc.entities), warnings, failures: [], records: 0 };
+  return { ok: true, out, docs, bytes, counts: countEntities(doc.entities), warnings, records: 0 };
 }
 
 /** Code points in s[from, to). */
@@ -229,68 +272,62 @@ function processChunk(task: Extract<Task, { kind: 'chunk' }>, cfg: TaskConfig, i
   }
   // --translit as the formats apply it to a whole document (the merged clusters keep the
   // first chunk's field, which is the whole document's: the same first mention).
+  if (task.raw) return { ok: true, out: '', bytes: 0, counts: countEntities(entities), warnings, records: 0, entityCount: entities.length, entities, language };
   const shown = withTranslit({ source: task.source, language: language ?? 'und', entities, clusters: clusterEntities(entities) }, cfg.formatCtx.translit);
   let out = '';
   if (cfg.format === 'jsonl') out = shown.entities.map((e) => JSON.stringify(e)).join(',');
   else if (cfg.format === 'json') out = shown.entities.map((e) => `\n    ${JSON.stringify(e, null, 2).replace(/\n/g, '\n    ')}`).join(',');
-  return { ok: true, out, bytes: 0, counts: countEntities(entities), warnings, failures: [], records: 0, entityCount: entities.length, clusters: shown.clusters, language };
+  return { ok: true, out, bytes: 0, counts: countEntities(entities), warnings, records: 0, entityCount: entities.length, clusters: shown.clusters, language };
 }
 
 /**
- * JSONL records: one result per record, carrying its id. `whole`: the lines are a whole
- * input (a standalone result file gets begin/end); else a block of a streamed input.
+ * JSONL records: one outcome per record, in order: its result, or (jsonl) an error line
+ * carrying its id, so that no record is ever lost. `whole`: the lines are a whole input (a
+ * standalone result file gets begin/end); else a block of a streamed input.
  */
 export function processRecords(source: string, firstLine: number, lines: string[], bytes: number, cfg: TaskConfig, index: LexiconIndex, whole: boolean): Result {
   const standalone = cfg.standalone && whole;
+  const format = outputFormat(cfg.format)!;
+  const ctx = { ...cfg.formatCtx, records: true };
   let out = '';
   const docs: Array<{ doc: Document; text: string }> = [];
-  const failures: string[] = [];
+  const outcomes: RecordOutcome[] = [];
   const counts = emptyCounts();
-  const format = outputFormat(cfg.format)!;
   let records = 0;
   for (let i = 0; i < lines.length; i++) {
-    const line = lines[i].trim();
-    if (!line) continue;
-    const where = `${source}:${firstLine + i}`;
-    let rec: unknown;
-    try {
-      rec = JSON.parse(line);
-    } catch {
-      failures.push(`${where}: not a JSON record`);
-      continue;
-    }
-    if (typeof rec !== 'object' || rec === null || Array.isArray(rec)) {
-      failures.push(`${where}: not a JSON object`);
-      continue;
-    }
-    const obj = rec as Record<string, unknown>;
-    const text = obj[cfg.textField];
-    const rawId = obj[cfg.idField];
-    const id = rawId === undefined || rawId === null ? `${firstLine + i}` : typeof rawId === 'string' || typeof rawId === 'number' ? rawId : JSON.stringify(rawId);
-    if (!inShard(String(id), cfg.shard)) continue;
-    if (typeof text !== 'string') {
-      failures.push(`${where}: no string field "${cfg.textField}"`);
-      continue;
-    }
-    let language: string;
-    try {
-      language = languageCheck(where, text, cfg, []);
-    } catch (e) {
-      if (e instanceof DetectorNotLoaded) throw e;
-      failures.push((e as Error).message);
-      continue;
-    }
-    const d = extract(text, { source, types: cfg.types, index, language, descriptiveOrgs: cfg.descriptiveOrgs });
-    const doc = { id, ...d } as Document & { id: string | number };
-    records++;
-    countEntities(doc.entities, counts);
-    if (format.document) out += format.document(doc, text, cfg.formatCtx);
-    if (format.needsAll) docs.push({ doc, text });
+    const lineNo = firstLine + i;
+    const line = lines[i].endsWith('\r') ? lines[i].slice(0, -1) : lines[i];
+    const rec = parseRecord(line, cfg.textField, cfg.idField);
+    if (!rec || !inShard(String(rec.id), cfg.shard)) continue;
+    const where = `${source}:${lineNo}`;
+    let failure: string | undefined;
+    if ('text' in rec) {
+      try {
+        const language = languageCheck(where, rec.text, cfg, []);
+        const d = extract(rec.text, { source, types: cfg.types, index, language, descriptiveOrgs: cfg.descriptiveOrgs });
+        const doc = { id: rec.id, ...d } as Document & { id: RecordId };
+        const c = countEntities(doc.entities);
+        for (const k of ['PER', 'LOC', 'ORG'] as const) counts[k] += c[k];
+        records++;
+        if (format.document) out += format.document(doc, rec.text, ctx);
+        if (format.needsAll) docs.push({ doc, text: rec.text });
+        outcomes.push({ end: out.length, counts: c });
+        continue;
+      } catch (e) {
+        if (e instanceof DetectorNotLoaded || !(e instanceof InputError)) throw e;
+        failure = e.message;
+      }
+    } else failure = `${where}: ${rec.error}`;
+    const reason = failure.startsWith(`${where}: `) ? failure.slice(where.length + 2) : failure;
+    if (format.recordError) out += format.recordError({ id: rec.id, error: reason, line: lineNo, source }, ctx);
+    outcomes.push({ end: out.length, failure, counts: emptyCounts() });
   }
   if (standalone) {
-    const ctx = { ...cfg.formatCtx, inputCount: records };
-    out = (format.begin ? format.begin(ctx) : '') + out + (format.end ? format.end(docs, ctx) : '');
-    return { ok: true, out, bytes, counts, warnings: [], failures, records };
+    const c = { ...ctx, inputCount: records };
+    const head = format.begin ? format.begin(c) : '';
+    out = head + out + (format.end ? format.end(docs, c) : '');
+    for (const o of outcomes) o.end += head.length;
+    return { ok: true, out, bytes, counts, warnings: [], outcomes, records };
   }
-  return { ok: true, out, docs: format.needsAll ? docs : undefined, bytes, counts, warnings: [], failures, records };
+  return { ok: true, out, docs: format.needsAll ? docs : undefined, bytes, counts, warnings: [], outcomes, records };
 }

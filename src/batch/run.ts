@@ -17,11 +17,12 @@ import { describeMakeDirsError, makeDirs } from '../io/make-dirs.js';
 import { decodeBytes, type Encoding } from '../io/decode.js';
 import { DEFAULT_INCLUDE, DEFAULT_RECORD_INCLUDE, expandInputs, inShard, type InputSpec, type Shard, type WalkOptions } from '../io/walk.js';
 import { outputFormat, type FormatContext } from '../format/index.js';
-import { tableClass } from '../format/common.js';
+import { mentionsLine, tableClass } from '../format/common.js';
 import { compileUserFiles } from '../lexicon/load.js';
 import { chunkText, decodeStream, fileBytes, lineBlocks } from './chunk.js';
 import { InlineExecutor, WorkerPool, type Executor } from './pool.js';
-import { emptyCounts, type Counts, type OkResult, type Result, type Task, type TaskConfig } from './process.js';
+import { emptyCounts, parseRecord, type Counts, type OkResult, type RecordId, type Result, type Task, type TaskConfig } from './process.js';
+import { clusterEntities, type Entity } from '../index.js';
 
 export interface BatchOptions {
   /** Files, folders, globs; "-" (or nothing) is stdin. */
@@ -44,7 +45,10 @@ export interface BatchOptions {
   shard?: Shard;
   inputFormat?: 'text' | 'jsonl';
   textField?: string;
+  /** The record field holding the id; without it, ids are derived from each record's line (see contentId). */
   idField?: string;
+  /** Exit 0 when the only failures are records (each already has its error line in the output). */
+  allowErrors?: boolean;
   /** Show a progress line (the caller decides: TTY, CI, --no-progress). */
   progress?: boolean;
   /** Print the summary (default: when the run has more than one input, a folder or a glob). */
@@ -83,7 +87,10 @@ export interface BatchSummary {
   bytes: number;
   counts: Counts;
   skipped: number;
+  /** Failed inputs and failed records. */
   failed: number;
+  /** Of which records (record mode). */
+  failedRecords: number;
   seconds: number;
   mbPerSec: number;
   /** --max-errors reached. */
@@ -107,7 +114,12 @@ export function resultPath(outDir: string, source: string, format: string): stri
 }
 
 type Item =
-  | { kind: 'task'; task: Task | undefined; input: InputSpec; unit: 'whole' | 'chunk' | 'block' }
+  | { kind: 'task'; task: Task | undefined; input: InputSpec; unit: 'whole' | 'chunk' | 'block' | 'record-chunk' }
+  /** A record too big for one task: its text goes through the chunk path like a big document. */
+  | { kind: 'record-begin'; input: InputSpec; id: RecordId; line: number; text: string }
+  | { kind: 'record-end'; input: InputSpec }
+  /** A record that failed in the main thread (a big line that is not a record). */
+  | { kind: 'record-fail'; input: InputSpec; id: RecordId; line: number; error: string }
   | { kind: 'begin'; input: InputSpec; records: boolean }
   | { kind: 'end'; input: InputSpec; bytes: number }
   | { kind: 'fail'; input: InputSpec; error: string; skipped?: boolean };
@@ -159,7 +171,7 @@ export async function runBatch(opts: BatchOptions, io: BatchIO): Promise<BatchSu
   const streamBytes = opts.streamBytes ?? 2 * 1024 * 1024;
   const chunkChars = opts.chunkChars ?? 1 << 18;
   const contextChars = opts.contextChars ?? 16 * 1024;
-  const ctx: FormatContext = { color: Boolean(opts.color), inputCount: inputs.length, translit: opts.translit };
+  const ctx: FormatContext = { color: Boolean(opts.color), inputCount: inputs.length, translit: opts.translit, records };
   await format.load?.(ctx);
   const canStream = STREAMABLE.has(format.name) && (format.name !== 'json' || Boolean(opts.outDir) || (inputs.length === 1 && !records));
   const cfg: TaskConfig = {
@@ -172,7 +184,7 @@ export async function runBatch(opts: BatchOptions, io: BatchIO): Promise<BatchSu
     encoding: opts.encoding ?? 'auto',
     inputFormat: records ? 'jsonl' : 'text',
     textField: opts.textField ?? 'text',
-    idField: opts.idField ?? 'id',
+    idField: opts.idField,
     shard: records ? opts.shard : undefined,
     standalone: Boolean(opts.outDir),
   };
@@ -212,7 +224,7 @@ export async function runBatch(opts: BatchOptions, io: BatchIO): Promise<BatchSu
   const workers = streaming && !records && inputs.length === 1 && opts.jobs === undefined ? 1 : jobs;
   const exec: Executor = (jobs > 1 && heavy) || streaming ? new WorkerPool(workers, cfg, streaming ? limits : undefined) : new InlineExecutor(cfg);
 
-  const summary: BatchSummary = { files: 0, records: 0, bytes: 0, counts: emptyCounts(), skipped: expansion.skipped, failed: 0, seconds: 0, mbPerSec: 0, stopped: false, exitCode: 0, workers: exec instanceof WorkerPool ? workers : 0 };
+  const summary: BatchSummary = { files: 0, records: 0, bytes: 0, counts: emptyCounts(), skipped: expansion.skipped, failed: 0, failedRecords: 0, seconds: 0, mbPerSec: 0, stopped: false, exitCode: 0, workers: exec instanceof WorkerPool ? workers : 0 };
   let done = 0;
   const allDocs: Array<{ doc: Document; text: string }> = [];
   let stream: StreamState | undefined;
@@ -251,8 +263,17 @@ export async function runBatch(opts: BatchOptions, io: BatchIO): Promise<BatchSu
     );
   };
 
+  // The format's opening (a CSV header) goes out with the first result, so that a run in
+  // which every input failed prints nothing on stdout.
+  let opened = Boolean(opts.outDir) || !format.begin;
+  const open = (): void => {
+    if (opened) return;
+    opened = true;
+    io.out(format.begin!(ctx));
+  };
   const decoder = new TextDecoder();
   const emit = (s: string | Uint8Array): void => {
+    open();
     if (typeof s === 'string') io.out(s);
     else if (io.outBytes) io.outBytes(s);
     else io.out(decoder.decode(s));
@@ -281,12 +302,39 @@ export async function runBatch(opts: BatchOptions, io: BatchIO): Promise<BatchSu
 
   const okResult = (r: OkResult): void => {
     for (const w of r.warnings) io.warn(w);
-    for (const f of r.failures) {
-      summary.failed++;
-      io.error(f);
-    }
     addCounts(r.counts);
-    summary.records += r.records;
+  };
+
+  const stopNow = (): boolean => opts.maxErrors !== undefined && summary.failed >= opts.maxErrors;
+
+  /**
+   * Record results, one outcome per record: each failure is counted and reported as it
+   * comes, and --max-errors stops at exactly the N-th failed record, with nothing written
+   * after its error line. `whole`: a standalone result file (never cut).
+   */
+  const recordResults = (r: OkResult, whole: boolean): number => {
+    for (const w of r.warnings) io.warn(w);
+    const outcomes = r.outcomes ?? [];
+    let ok = 0;
+    for (let i = 0; i < outcomes.length; i++) {
+      const o = outcomes[i];
+      if (o.failure !== undefined) {
+        summary.failed++;
+        summary.failedRecords++;
+        io.error(o.failure);
+      } else {
+        ok++;
+        summary.records++;
+        addCounts(o.counts);
+      }
+      if (!whole && stopNow() && !summary.stopped) {
+        summary.stopped = true;
+        write(r.out.slice(0, o.end));
+        return ok;
+      }
+    }
+    if (!whole) write(r.out);
+    return ok;
   };
 
   // --- streamed inputs: header, entities, footer -------------------------------------------
@@ -326,8 +374,7 @@ export async function runBatch(opts: BatchOptions, io: BatchIO): Promise<BatchSu
     else if (format.name === 'table') {
       const doc: Document = { source: s.input.source, language: s.language, entities: [], clusters };
       const body = format.document!(doc, '', ctx);
-      const counts = (['PER', 'LOC', 'ORG'] as const).map((t) => `${t} ${s.counts[t]}`).join(', ');
-      const head = `${s.input.source}: ${s.entityCount} mentions of ${clusters.length} entities (${counts})`;
+      const head = mentionsLine(s.input.source, s.entityCount, clusters.length, s.counts);
       write(body.replace(/^[^\n]*/, head));
     }
   };
@@ -339,6 +386,51 @@ export async function runBatch(opts: BatchOptions, io: BatchIO): Promise<BatchSu
       yield b;
     }
   };
+
+  /**
+   * A streamed record input (a big file, or stdin, whose records are given as they arrive):
+   * blocks of records, and each record too big for one task on its own, cut into chunks.
+   */
+  async function* recordItems(input: InputSpec, raw: AsyncIterable<Uint8Array>): AsyncGenerator<Item> {
+    const counted = { n: 0 };
+    const live = input.path === '-';
+    const block = (firstLine: number, lines: string[]): Item => ({ kind: 'task', task: { kind: 'records', source: input.source, firstLine, lines, bytes: 0 }, input, unit: 'block' });
+    try {
+      const pieces = decodeStream(countBytes(raw, counted), input.source, cfg.encoding, input.explicit, live);
+      yield { kind: 'begin', input, records: true };
+      for await (const b of lineBlocks(pieces, chunkChars, live)) {
+        let from = 0;
+        for (let j = 0; j < b.lines.length; j++) {
+          if (b.lines[j].length <= chunkChars) continue;
+          if (j > from) yield block(b.firstLine + from, b.lines.slice(from, j));
+          yield* bigRecord(input, b.lines[j], b.firstLine + j);
+          from = j + 1;
+        }
+        if (from < b.lines.length) yield block(b.firstLine + from, from ? b.lines.slice(from) : b.lines);
+      }
+      yield { kind: 'end', input, bytes: counted.n };
+    } catch (e) {
+      if (!(e instanceof InputError)) throw e;
+      const skipped = !input.explicit && e.message.includes('binary file');
+      yield { kind: 'fail', input, error: e.message, skipped };
+    }
+  }
+
+  /** A record bigger than a chunk is a big document: parsed here, its text cut into chunks for the workers (one such text whole ran a worker out of memory). */
+  async function* bigRecord(input: InputSpec, raw: string, line: number): AsyncGenerator<Item> {
+    const rec = parseRecord(raw.endsWith('\r') ? raw.slice(0, -1) : raw, cfg.textField, cfg.idField);
+    if (!rec || !inShard(String(rec.id), cfg.shard)) return;
+    if (!('text' in rec)) {
+      yield { kind: 'record-fail', input, id: rec.id, line, error: rec.error };
+      return;
+    }
+    yield { kind: 'record-begin', input, id: rec.id, line, text: rec.text };
+    const where = `${input.source}:${line}`;
+    for await (const c of chunkText([rec.text], chunkChars, contextChars)) {
+      yield { kind: 'task', task: { kind: 'chunk', source: where, ...c, raw: true }, input, unit: 'record-chunk' };
+    }
+    yield { kind: 'record-end', input };
+  }
 
   async function* items(): AsyncGenerator<Item> {
     for (let i = 0; i < inputs.length; i++) {
@@ -354,6 +446,10 @@ export async function runBatch(opts: BatchOptions, io: BatchIO): Promise<BatchSu
       }
       // stdin, or a big file: read in pieces.
       const raw: AsyncIterable<Uint8Array> = input.path === '-' ? io.stdin() : fileBytes(input.path);
+      if (records) {
+        yield* recordItems(input, raw);
+        continue;
+      }
       const counted = { n: 0 };
       const it = countBytes(raw, counted)[Symbol.asyncIterator]();
       try {
@@ -370,7 +466,7 @@ export async function runBatch(opts: BatchOptions, io: BatchIO): Promise<BatchSu
           head.push(r.value);
           headLen += r.value.length;
         }
-        if (eof || (!canStream && !records)) {
+        if (eof || !canStream) {
           if (!eof) for (let r = await it.next(); !r.done; r = await it.next()) head.push(r.value);
           const bytes = Buffer.concat(head);
           const text = decodeBytes(bytes, input.source, cfg.encoding).text;
@@ -384,15 +480,9 @@ export async function runBatch(opts: BatchOptions, io: BatchIO): Promise<BatchSu
           },
         };
         const pieces = decodeStream(rest, input.source, cfg.encoding, input.explicit);
-        yield { kind: 'begin', input, records };
-        if (records) {
-          for await (const block of lineBlocks(pieces, chunkChars)) {
-            yield { kind: 'task', task: { kind: 'records', source: input.source, firstLine: block.firstLine, lines: block.lines, bytes: 0 }, input, unit: 'block' };
-          }
-        } else {
-          for await (const c of chunkText(pieces, chunkChars, contextChars)) {
-            yield { kind: 'task', task: { kind: 'chunk', source: input.source, ...c }, input, unit: 'chunk' };
-          }
+        yield { kind: 'begin', input, records: false };
+        for await (const c of chunkText(pieces, chunkChars, contextChars)) {
+          yield { kind: 'task', task: { kind: 'chunk', source: input.source, ...c }, input, unit: 'chunk' };
         }
         yield { kind: 'end', input, bytes: counted.n };
       } catch (e) {
@@ -403,9 +493,43 @@ export async function runBatch(opts: BatchOptions, io: BatchIO): Promise<BatchSu
     }
   }
 
+  // A big record being put together from its chunks.
+  let bigRec: { id: RecordId; line: number; text: string; entities: Entity[]; language?: string; failure?: string } | undefined;
+  const recordCtx = { ...ctx, records: true };
+
+  /** One record's outcome given to recordResults, as if a worker had processed it. */
+  const oneRecord = (input: InputSpec, id: RecordId, line: number, res: { doc: Document; text: string } | { error: string }): void => {
+    const where = `${input.source}:${line}`;
+    if ('error' in res) {
+      const reason = res.error.startsWith(`${where}: `) ? res.error.slice(where.length + 2) : res.error;
+      const out = format.recordError ? format.recordError({ id, error: reason, line, source: input.source }, recordCtx) : '';
+      recordResults({ ok: true, out, bytes: 0, counts: emptyCounts(), warnings: [], records: 0, outcomes: [{ end: out.length, failure: `${where}: ${reason}`, counts: emptyCounts() }] }, false);
+      return;
+    }
+    const out = format.document ? format.document(res.doc, res.text, recordCtx) : '';
+    const counts = emptyCounts();
+    for (const e of res.doc.entities) counts[e.type]++;
+    if (recordResults({ ok: true, out, bytes: 0, counts, warnings: [], records: 1, outcomes: [{ end: out.length, counts }] }, false) && format.needsAll) allDocs.push(res);
+  };
+
   const handle = (item: Item, r: Result | undefined): void => {
     switch (item.kind) {
+      case 'record-fail':
+        oneRecord(item.input, item.id, item.line, { error: item.error });
+        return;
+      case 'record-begin':
+        bigRec = { id: item.id, line: item.line, text: item.text, entities: [] };
+        return;
+      case 'record-end': {
+        const b = bigRec!;
+        bigRec = undefined;
+        if (b.failure !== undefined) return oneRecord(item.input, b.id, b.line, { error: b.failure });
+        const doc = { id: b.id, source: item.input.source, language: b.language ?? 'und', entities: b.entities, clusters: clusterEntities(b.entities) } as Document;
+        oneRecord(item.input, b.id, b.line, { doc, text: b.text });
+        return;
+      }
       case 'fail':
+        bigRec = undefined;
         if (stream && stream.input === item.input) {
           if (stream.file) stream.file.abort();
           else if (stream.headerDone) footer(stream, item.error);
@@ -444,21 +568,37 @@ export async function runBatch(opts: BatchOptions, io: BatchIO): Promise<BatchSu
       case 'task': {
         if (!r) return;
         if (item.unit === 'whole') {
-          done++;
           if (!r.ok) return failInput(item.input, r.error, r.skipped);
-          okResult(r);
-          summary.files++;
-          summary.bytes += r.bytes;
           if (opts.outDir) {
             try {
               writeFileAtomic(resultPath(opts.outDir, item.input.source, format.name), r.out);
             } catch (e) {
-              summary.files--;
-              done--;
               return failInput(item.input, `cannot write result (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
             }
-          } else emit(r.out);
-          if (r.docs) allDocs.push(...r.docs);
+          }
+          done++;
+          summary.files++;
+          summary.bytes += r.bytes;
+          let docs = r.docs;
+          if (r.outcomes) {
+            const ok = recordResults(r, Boolean(opts.outDir));
+            docs = docs?.slice(0, ok);
+          } else {
+            okResult(r);
+            if (!opts.outDir) emit(r.out);
+          }
+          if (docs) allDocs.push(...docs);
+          return;
+        }
+        if (item.unit === 'record-chunk') {
+          const b = bigRec;
+          if (!b || b.failure !== undefined) return;
+          if (!r.ok) b.failure = r.error;
+          else {
+            for (const w of r.warnings) io.warn(w);
+            b.language ??= r.language;
+            for (const e of r.entities ?? []) b.entities.push(e);
+          }
           return;
         }
         const s = stream;
@@ -476,16 +616,14 @@ export async function runBatch(opts: BatchOptions, io: BatchIO): Promise<BatchSu
           }
           addChunk(s, r);
         } else {
-          okResult(r);
-          write(r.out);
-          if (r.docs) allDocs.push(...r.docs);
+          const ok = recordResults(r, false);
+          if (r.docs) allDocs.push(...r.docs.slice(0, ok));
         }
         return;
       }
     }
   };
 
-  if (!opts.outDir && format.begin) io.out(format.begin(ctx));
   // A streamed input's chunks are big: two per worker (one running, one queued) keep the
   // workers busy, and fewer results wait in memory.
   const window = Math.max(2, workers * (streaming ? 2 : 4));
@@ -497,7 +635,8 @@ export async function runBatch(opts: BatchOptions, io: BatchIO): Promise<BatchSu
       try {
         r = await p;
       } catch (e) {
-        r = { ok: false, error: `${item.input.source}: worker failed (${(e as Error).message})`, bytes: 0 };
+        const why = `worker failed (${(e as Error).message})`;
+        r = { ok: false, error: item.kind === 'task' && item.unit === 'record-chunk' ? why : `${item.input.source}: ${why}`, bytes: 0 };
       }
     }
     if (interrupted) return;
@@ -505,19 +644,37 @@ export async function runBatch(opts: BatchOptions, io: BatchIO): Promise<BatchSu
     drawProgress();
     if (opts.maxErrors !== undefined && summary.failed >= opts.maxErrors && !summary.stopped) summary.stopped = true;
   };
+  // Is the oldest result ready before the next unit of input? (co-process: a record's
+  // result must not wait for the next record to arrive).
+  const headFirst = (next: Promise<unknown>): Promise<boolean> => {
+    const head = pending[0];
+    if (head.item.kind !== 'task' || !head.p) return Promise.resolve(true);
+    return Promise.race([head.p.then(() => true, () => true), next.then(() => false, () => false)]);
+  };
+  const source = items()[Symbol.asyncIterator]();
+  let next: Promise<IteratorResult<Item>> | undefined = source.next();
   try {
-    for await (const item of items()) {
+    while (!summary.stopped && (next || pending.length)) {
+      if (pending.length && (!next || pending.length >= window || (await headFirst(next)))) {
+        await settle();
+        continue;
+      }
+      const got: IteratorResult<Item> = await next!;
+      if (got.done) {
+        next = undefined;
+        continue;
+      }
+      const item = got.value;
       const p = item.kind === 'task' && item.task ? exec.run(item.task) : undefined;
+      // A result nobody waits for any more (after --max-errors, or an interrupt) must not become an unhandled rejection.
+      p?.catch(() => {});
       // A posted task (a chunk's text) is the executor's now; waiting for its result needs only the rest.
       pending.push({ item: item.kind === 'task' ? { ...item, task: undefined } : item, p });
-      while (pending.length >= window || (pending.length && pending[0].item.kind !== 'task')) {
-        await settle();
-        if (summary.stopped) break;
-      }
-      if (summary.stopped) break;
+      next = source.next();
     }
-    while (pending.length && !summary.stopped) await settle();
   } finally {
+    // Input still being read when the run stops (--max-errors): nobody waits for it.
+    next?.catch(() => {});
     if (stream?.file) stream.file.abort();
     stream = undefined;
     await exec.close();
@@ -527,7 +684,11 @@ export async function runBatch(opts: BatchOptions, io: BatchIO): Promise<BatchSu
     }
   }
   if (opts.progress) io.progress?.(null);
-  if (summary.stopped) io.error(`stopped after ${summary.failed} failed input${summary.failed === 1 ? '' : 's'} (--max-errors ${opts.maxErrors})`);
+  if (summary.stopped) {
+    const what = summary.failedRecords === summary.failed ? 'record' : summary.failedRecords ? 'input or record' : 'input';
+    io.error(`stopped after ${summary.failed} failed ${what}${summary.failed === 1 ? '' : 's'} (--max-errors ${opts.maxErrors})`);
+  }
+  if (summary.files || summary.records) open();
   if (!opts.outDir && format.end && (allDocs.length || !format.needsAll)) io.out(format.end(allDocs, ctx));
 
   // A reader that went away (kiyan ... | head) shows as a failed write only once the write
@@ -536,7 +697,8 @@ export async function runBatch(opts: BatchOptions, io: BatchIO): Promise<BatchSu
   summary.seconds = Number(process.hrtime.bigint() - t0) / 1e9;
   summary.mbPerSec = summary.seconds > 0 ? summary.bytes / 1e6 / summary.seconds : 0;
   const ok = summary.files;
-  summary.exitCode = summary.failed === 0 ? EXIT.OK : ok === 0 && summary.records === 0 ? EXIT.USAGE : EXIT.INPUT_FAILED;
+  const onlyRecords = summary.failed === summary.failedRecords;
+  summary.exitCode = summary.failed === 0 || (opts.allowErrors && onlyRecords && !summary.stopped) ? EXIT.OK : ok === 0 && summary.records === 0 && !onlyRecords ? EXIT.USAGE : EXIT.INPUT_FAILED;
   // Every file found was binary: nothing was readable, as when no file is found at all. Not
   // so for a shard (an empty part of a corpus is normal in a CI matrix).
   if (summary.exitCode === EXIT.OK && ok === 0 && summary.records === 0 && summary.skipped > 0 && !opts.shard) {

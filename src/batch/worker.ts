@@ -18,6 +18,16 @@ parentPort!.on('message', async (msg: { id: number; task: Task }) => {
   // and its encoding a serial step of --jobs runs.
   if (result.ok && typeof result.out === 'string' && result.out.length > 0) {
     const bytes = encoder.encode(result.out);
+    // Record outcomes say where each record's output ends: in bytes from now on.
+    if (result.outcomes) {
+      let from = 0;
+      let at = 0;
+      for (const o of result.outcomes) {
+        at += Buffer.byteLength(result.out.slice(from, o.end));
+        from = o.end;
+        o.end = at;
+      }
+    }
     parentPort!.postMessage({ id: msg.id, result: { ...result, out: bytes } }, [bytes.buffer]);
   } else parentPort!.postMessage({ id: msg.id, result });
 });

@@ -24,7 +24,8 @@ export interface BatchCliOptions {
   shard?: string;
   inputFormat: string;
   textField: string;
-  idField: string;
+  idField?: string;
+  allowErrors?: boolean;
   progress?: boolean;
   summary?: boolean;
 }
@@ -44,7 +45,8 @@ export function addBatchOptions(cmd: Command): void {
     .option('--shard <k/n>', 'process only the K-th of N parts of the inputs (stable hash of each path, or of each record id)')
     .addOption(new Option('--input-format <fmt>', 'input format: text, or jsonl records').choices(['text', 'jsonl']).default('text'))
     .option('--text-field <name>', 'record mode: the field holding the text', 'text')
-    .option('--id-field <name>', 'record mode: the field holding the record id', 'id')
+    .option('--id-field <name>', 'record mode: the field holding the record id (default: an id made from the record\'s content, the first 16 hex digits of the SHA-256 of its line)')
+    .option('--allow-errors', 'record mode: exit 0 when the only failures are records (each has its error line in the output)')
     .option('--no-progress', 'no progress bar (it shows only on a terminal, and never when CI is set)')
     .option('--summary', 'always print the summary (default: when more than one input, a folder or a glob)')
     .option('--no-summary', 'never print the summary');
@@ -88,6 +90,7 @@ export async function runExtractBatch(paths: string[], opts: ExtractCliOptions, 
     inputFormat: opts.inputFormat === 'jsonl' ? 'jsonl' : 'text',
     textField: opts.textField,
     idField: opts.idField,
+    allowErrors: Boolean(opts.allowErrors),
     progress: opts.progress !== false && Boolean(process.stderr.isTTY) && !env.CI,
     summary: cmd?.getOptionValueSource('summary') === 'cli' ? opts.summary : undefined,
     // Testing knobs: smaller chunks exercise the streaming path on small files.
@@ -106,5 +109,7 @@ export async function runExtractBatch(paths: string[], opts: ExtractCliOptions, 
     stdin: () => process.stdin,
     flush: () => new Promise((resolve) => process.stdout.write('', () => resolve())),
   });
+  // A run stopped by --max-errors leaves stdin unread: let the process end anyway.
+  if (inputs.includes('-') && !process.stdin.readableEnded) process.stdin.destroy();
   return summary.exitCode;
 }

@@ -31,6 +31,8 @@ export function parseConll(text: string): ConllToken[][] {
       cur = [];
       continue;
     }
+    // A comment naming a document (kiyan's record mode writes `# id = ...`), as in CoNLL-U.
+    if (/^# \S+ = /.test(line)) continue;
     const sep = line.includes(' ') ? line.lastIndexOf(' ') : line.lastIndexOf('\t');
     if (sep < 0) throw new Error(`line "${line.slice(0, 40)}" has no tag (expected "token TAG")`);
     cur.push({ word: line.slice(0, sep), tag: line.slice(sep + 1) });

@@ -14,6 +14,13 @@ export type OutCluster = Cluster & { translit?: string };
 export interface OutDocument extends Document {
   entities: OutEntity[];
   clusters: OutCluster[];
+  /** Record mode: the record's id. */
+  id?: string | number;
+}
+
+/** What a row names as its origin: the record id in record mode, else the source. */
+export function origin(doc: OutDocument): string {
+  return doc.id !== undefined ? String(doc.id) : doc.source;
 }
 
 /**
@@ -29,6 +36,17 @@ export function withTranslit(doc: Document, on: boolean | undefined): OutDocumen
   for (const e of entities) if (e.translit && !byId.has(e.id)) byId.set(e.id, e.translit);
   const clusters = doc.clusters.map((c) => (c.en ? c : { ...c, translit: byId.get(c.id) ?? transliterate(c.texts[0] ?? c.canonical) }));
   return { ...doc, entities, clusters };
+}
+
+/** "N mentions of M entities", singular where a count is 1. */
+export function mentionsOf(mentions: number, entities: number): string {
+  return `${mentions} mention${mentions === 1 ? '' : 's'} of ${entities} entit${entities === 1 ? 'y' : 'ies'}`;
+}
+
+/** A table's first line: "source: N mentions of M entities (PER a, LOC b, ORG c)". */
+export function mentionsLine(source: string, mentions: number, entities: number, counts: { PER: number; LOC: number; ORG: number }): string {
+  const per = (['PER', 'LOC', 'ORG'] as const).map((t) => `${t} ${counts[t]}`).join(', ');
+  return `${source}: ${mentionsOf(mentions, entities)} (${per})`;
 }
 
 export function escapeHtml(s: string): string {

@@ -5,7 +5,7 @@
  * rows with CRLF as the RFC says. TSV has no quoting: backslash, TAB, CR and LF inside a
  * field are written as \\, \t, \r and \n (the convention of PostgreSQL COPY and others).
  */
-import type { OutDocument } from './common.js';
+import { origin, type OutDocument } from './common.js';
 
 export const DELIMITED_COLUMNS = ['source', 'start', 'end', 'type', 'text', 'canonical', 'en', 'id'] as const;
 
@@ -17,20 +17,23 @@ export function tsvField(s: string): string {
   return s.replace(/[\\\t\r\n]/g, (c) => ({ '\\': '\\\\', '\t': '\\t', '\r': '\\r', '\n': '\\n' })[c]!);
 }
 
-function columns(translit: boolean): string[] {
-  return translit ? [...DELIMITED_COLUMNS, 'translit'] : [...DELIMITED_COLUMNS];
+/** Record mode: the first column is the record id (`record`), since offsets are relative to each record. */
+function columns(translit: boolean, records = false): string[] {
+  const cols: string[] = [...DELIMITED_COLUMNS];
+  if (records) cols[0] = 'record';
+  return translit ? [...cols, 'translit'] : cols;
 }
 
 function rows(doc: OutDocument, translit: boolean): string[][] {
   return doc.entities.map((e) => {
-    const row = [doc.source, String(e.start), String(e.end), e.type, e.text, e.canonical ?? '', e.en ?? '', e.id];
+    const row = [origin(doc), String(e.start), String(e.end), e.type, e.text, e.canonical ?? '', e.en ?? '', e.id];
     if (translit) row.push(e.translit ?? '');
     return row;
   });
 }
 
-export function csvHeader(translit: boolean): string {
-  return columns(translit).join(',') + '\r\n';
+export function csvHeader(translit: boolean, records = false): string {
+  return columns(translit, records).join(',') + '\r\n';
 }
 
 export function formatCsvRows(doc: OutDocument, translit: boolean): string {
@@ -39,8 +42,8 @@ export function formatCsvRows(doc: OutDocument, translit: boolean): string {
     .join('');
 }
 
-export function tsvHeader(translit: boolean): string {
-  return columns(translit).join('\t') + '\n';
+export function tsvHeader(translit: boolean, records = false): string {
+  return columns(translit, records).join('\t') + '\n';
 }
 
 export function formatTsvRows(doc: OutDocument, translit: boolean): string {

@@ -8,7 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { packageRoot } from '../lexicon/load.js';
 import type { GeoIndex, GeoPlace } from '../lexicon/geo-join.js';
-import type { OutDocument } from './common.js';
+import { origin, type OutDocument } from './common.js';
 
 let cached: GeoIndex | null | undefined;
 
@@ -76,7 +76,8 @@ export function placesCollection(docs: OutDocument[], geo: GeoIndex | null = loa
       }
       const p = f.properties;
       p.mentions++;
-      p.sources[doc.source] = (p.sources[doc.source] ?? 0) + 1;
+      const from = origin(doc);
+      p.sources[from] = (p.sources[from] ?? 0) + 1;
       if (!p.texts.includes(e.text)) p.texts.push(e.text);
     }
   }

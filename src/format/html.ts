@@ -15,7 +15,7 @@
  * forms even when it shapes the two elements separately.
  */
 import type { Cluster } from '../index.js';
-import { codePointIndex, escapeHtml, type OutCluster, type OutDocument, type OutEntity } from './common.js';
+import { codePointIndex, escapeHtml, mentionsOf, type OutCluster, type OutDocument, type OutEntity } from './common.js';
 
 const ZWJ = '\u200D';
 
@@ -165,7 +165,7 @@ function entityRows(clusters: OutCluster[], firstAnchor: (c: Cluster) => string 
 
 function countsLine(doc: OutDocument): string {
   const per = (t: string): number => doc.entities.filter((e) => e.type === t).length;
-  return `${doc.entities.length} mentions of ${doc.clusters.length} entities: PER ${per('PER')}, LOC ${per('LOC')}, ORG ${per('ORG')}`;
+  return `${mentionsOf(doc.entities.length, doc.clusters.length)}: PER ${per('PER')}, LOC ${per('LOC')}, ORG ${per('ORG')}`;
 }
 
 /** One text's highlighted view and entity table (also used by `kiyan serve`'s page). */

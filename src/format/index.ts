@@ -21,6 +21,17 @@ export interface FormatContext {
   inputCount: number;
   /** Add romanisations where the lexicon has no English name. */
   translit?: boolean;
+  /** Record mode: documents carry the record's `id`, which row formats show instead of the source. */
+  records?: boolean;
+}
+
+/** A record that could not be processed (record mode). */
+export interface RecordError {
+  id: string | number;
+  error: string;
+  /** Its line number in the input. */
+  line: number;
+  source: string;
 }
 
 export interface OutputFormat {
@@ -32,6 +43,8 @@ export interface OutputFormat {
   begin?(ctx: FormatContext): string;
   document?(doc: Document, text: string, ctx: FormatContext): string;
   end?(docs: Array<{ doc: Document; text: string }>, ctx: FormatContext): string;
+  /** Record mode: the output that stands for a failed record (formats with one line per record). */
+  recordError?(e: RecordError, ctx: FormatContext): string;
 }
 
 const table: OutputFormat = {
@@ -55,6 +68,7 @@ const json: OutputFormat = {
 const jsonl: OutputFormat = {
   name: 'jsonl',
   document: (doc, _text, ctx) => formatJsonl(withTranslit(doc, ctx.translit)),
+  recordError: (e) => JSON.stringify({ id: e.id, error: e.error, line: e.line, source: e.source }) + '\n',
 };
 
 /** One "token TAG" per line, sentences separated by blank lines (kiyan eval reads it as gold). */
@@ -63,7 +77,8 @@ const conll: OutputFormat = {
   load: async () => {
     conllMod ??= await import('./conll.js');
   },
-  document: (doc, text) => conllMod!.formatConll(text, doc.entities),
+  // Record mode: a comment line names the record before its sentences (kiyan eval skips it).
+  document: (doc, text, ctx) => (ctx.records && (doc as { id?: unknown }).id !== undefined ? `# id = ${String((doc as { id?: unknown }).id).replace(/[\r\n]/g, ' ')}\n` : '') + conllMod!.formatConll(text, doc.entities),
 };
 
 /** One row per mention, RFC 4180. */
@@ -72,7 +87,7 @@ const csv: OutputFormat = {
   load: async () => {
     delimitedMod ??= await import('./delimited.js');
   },
-  begin: (ctx) => delimitedMod!.csvHeader(Boolean(ctx.translit)),
+  begin: (ctx) => delimitedMod!.csvHeader(Boolean(ctx.translit), ctx.records),
   document: (doc, _text, ctx) => delimitedMod!.formatCsvRows(withTranslit(doc, ctx.translit), Boolean(ctx.translit)),
 };
 
@@ -82,7 +97,7 @@ const tsv: OutputFormat = {
   load: async () => {
     delimitedMod ??= await import('./delimited.js');
   },
-  begin: (ctx) => delimitedMod!.tsvHeader(Boolean(ctx.translit)),
+  begin: (ctx) => delimitedMod!.tsvHeader(Boolean(ctx.translit), ctx.records),
   document: (doc, _text, ctx) => delimitedMod!.formatTsvRows(withTranslit(doc, ctx.translit), Boolean(ctx.translit)),
 };
 

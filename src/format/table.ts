@@ -1,6 +1,6 @@
 /** Human output: one row per unique entity (cli-table3), coloured by type on a TTY. */
 import Table from 'cli-table3';
-import type { OutDocument } from './common.js';
+import { mentionsLine, type OutDocument } from './common.js';
 
 type ChalkClass = (typeof import('chalk'))['Chalk'];
 /** chalk is loaded only for coloured output (without colour it returns strings unchanged). */
@@ -30,7 +30,8 @@ export function formatTable(doc: OutDocument, opts: TableOptions): string {
   for (const c of doc.clusters) {
     table.push([paint[c.type](c.type), c.canonical, c.en ?? (c.translit ? `(${c.translit})` : ''), String(c.mentions), String(c.first)]);
   }
-  const counts = ['PER', 'LOC', 'ORG'].map((t) => `${t} ${doc.entities.filter((e) => e.type === t).length}`).join(', ');
-  const head = `${doc.source}: ${doc.entities.length} mentions of ${doc.clusters.length} entities (${counts})`;
+  const counts = { PER: 0, LOC: 0, ORG: 0 };
+  for (const e of doc.entities) counts[e.type]++;
+  const head = mentionsLine(doc.source, doc.entities.length, doc.clusters.length, counts);
   return doc.clusters.length ? `${head}\n${table.toString()}\n` : `${head}\n`;
 }

@@ -216,9 +216,9 @@ describe('big inputs are streamed in chunks with exact offsets', () => {
 describe('record mode', () => {
   test('one result per record, carrying its id; bad records are reported', () => {
     const input = [JSON.stringify({ id: 'r1', body: 'زار بوتين طهران' }), 'not json', JSON.stringify({ id: 7, body: 'التقى خامنئي' }), JSON.stringify({ id: 8 })].join('\n');
-    const r = kiyan(['extract', '--input-format', 'jsonl', '--text-field', 'body'], input);
+    const r = kiyan(['extract', '--input-format', 'jsonl', '--text-field', 'body', '--id-field', 'id'], input);
     expect(r.code).toBe(1);
-    const docs = lines(r.out);
+    const docs = lines(r.out).filter((d) => !d.error);
     expect(docs.map((d) => d.id)).toEqual(['r1', 7]);
     expect(docs[0].entities.map((e: { text: string }) => e.text)).toEqual(['بوتين', 'طهران']);
     expect(r.err).toMatch(/^kiyan: -:2: not a JSON record$/m);
@@ -249,5 +249,42 @@ describe('interrupting a batch', () => {
       expect(f).toMatch(/^f\d{3}\.txt\.json$/);
       expect(() => JSON.parse(readFileSync(join(out, f), 'utf8'))).not.toThrow();
     }
+  });
+});
+
+describe('output and summary of failed inputs', () => {
+  test('a run whose only input fails prints no CSV header; a run with a result prints it once', () => {
+    const bad = kiyan(['extract', '-f', 'csv', join(tmp, 'no-such.txt')]);
+    expect(bad.code).toBe(2);
+    expect(bad.out).toBe('');
+    const mixed = kiyan(['extract', '-f', 'csv', join(tmp, 'no-such.txt'), join(BAD, 'plain.txt'), join(BAD, 'english.txt')]);
+    expect(mixed.code).toBe(1);
+    expect(mixed.out.split('\r\n').filter((l) => l.startsWith('source,'))).toHaveLength(1);
+    expect(mixed.out.startsWith('source,start,end,type,text,canonical,en,id\r\n')).toBe(true);
+    // A readable input without entities is a valid CSV with its header.
+    expect(kiyan(['extract', '-f', 'tsv', join(BAD, 'english.txt')]).out).toBe('source\tstart\tend\ttype\ttext\tcanonical\ten\tid\n');
+  });
+
+  test('the summary counts only the entities of inputs that succeeded (a result file that cannot be written fails its input)', () => {
+    const dir = join(tmp, 'summary-src');
+    mkdirSync(dir);
+    writeFileSync(join(dir, 'a.txt'), readFileSync(SEED));
+    writeFileSync(join(dir, 'b.txt'), ARABIC);
+    const out = join(tmp, 'summary-out');
+    // A folder in the way of a.txt's result file: its rename fails.
+    mkdirSync(join(out, 'a.txt.json'), { recursive: true });
+    writeFileSync(join(out, 'a.txt.json', 'x'), 'x');
+    const r = kiyan(['extract', '--out-dir', out, '--summary', dir]);
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/a\.txt: cannot write result/);
+    const b = lines(kiyan(['extract', '-f', 'jsonl', join(dir, 'b.txt')]).out)[0];
+    const n = b.entities.length;
+    expect(n).toBeGreaterThan(0);
+    expect(r.err).toMatch(new RegExp(`1 file, [0-9.]+ MB, ${n} entities \\(PER ${b.entities.filter((e: { type: string }) => e.type === 'PER').length}, `));
+  });
+
+  test('table counts are singular when one: "1 mention of 1 entity"', () => {
+    const r = kiyan(['extract', '--no-color'], 'زار بوتين');
+    expect(r.out.split('\n')[0]).toBe('-: 1 mention of 1 entity (PER 1, LOC 0, ORG 0)');
   });
 });
