@@ -1,6 +1,6 @@
 import { describe, expect, test, beforeAll } from '@jest/globals';
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readlinkSync, writeFileSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT, SEED } from '../helpers.js';
@@ -137,15 +137,22 @@ describe('kiyan extract', () => {
   });
 });
 
-/** Resolves once the process catches SIGTERM (its handlers are installed): read from /proc. */
-async function catchesSigterm(pid: number): Promise<void> {
-  for (let i = 0; i < 200; i++) {
-    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-    const caught = BigInt('0x' + /^SigCgt:\s*([0-9a-f]+)/m.exec(status)![1]);
-    if (caught & (1n << 14n)) return; // signal 15
-    await new Promise((r) => setTimeout(r, 50));
+/**
+ * Resolves once the process holds `path` open (read from /proc), or after `ms` when it never
+ * does (a blocking open() of a FIFO does not return before a writer comes). Node catches
+ * SIGTERM from its start, so /proc's SigCgt cannot tell when kiyan's own handler is there;
+ * kiyan installs it before it opens any input.
+ */
+async function opened(pid: number, path: string, ms = 5000): Promise<void> {
+  for (const end = Date.now() + ms; Date.now() < end; await new Promise((r) => setTimeout(r, 50))) {
+    for (const fd of readdirSync(`/proc/${pid}/fd`)) {
+      try {
+        if (readlinkSync(`/proc/${pid}/fd/${fd}`) === path) return;
+      } catch {
+        // closed meanwhile
+      }
+    }
   }
-  throw new Error('kiyan never installed its SIGTERM handler');
 }
 
 // A FIFO nobody writes to yet: opening it with a blocking open() froze the event loop, so
@@ -160,8 +167,7 @@ describe.each([[['--jobs', '1']], [['--jobs', '2']]])('a FIFO input (%j)', (jobs
     let err = '';
     child.stderr.on('data', (d) => (err += d));
     const exited = new Promise<{ code: number | null; signal: string | null }>((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
-    await catchesSigterm(child.pid!);
-    await new Promise((r) => setTimeout(r, 300)); // let it reach the open()
+    await opened(child.pid!, fifos[0]);
     child.kill('SIGTERM');
     const guard = setTimeout(() => child.kill('SIGKILL'), 8000);
     const { code, signal } = await exited;
@@ -176,8 +182,7 @@ describe.each([[['--jobs', '1']], [['--jobs', '2']]])('a FIFO input (%j)', (jobs
     let out = '';
     child.stdout.on('data', (d) => (out += d));
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-    await catchesSigterm(child.pid!);
-    await new Promise((r) => setTimeout(r, 300));
+    await opened(child.pid!, fifo);
     const writer = spawnSync('sh', ['-c', `printf 'زار الرئيس بوتين طهران' > "${fifo}"`]);
     expect(writer.status).toBe(0);
     expect(await exited).toBe(0);
