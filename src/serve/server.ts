@@ -287,7 +287,9 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
       } else sendJson(res, 500, { error: `internal error: ${(e as Error).message}` });
     });
   };
-  const server = createServer(onRequest);
+  // No limit on how long a request may take to arrive (Node's default is 5 minutes): an
+  // NDJSON stream may go on for hours. Headers must still come within headersTimeout.
+  const server = createServer({ requestTimeout: 0 }, onRequest);
   // "Expect: 100-continue" (curl with a big body): the body is asked for only if the route
   // and its declared size can be served; otherwise the answer comes before the body is sent.
   server.on('checkContinue', (req: IncomingMessage, res: ServerResponse) => {

@@ -225,3 +225,11 @@ describe('robustness', () => {
     expect(busy.stderr).toMatch(/address is in use/);
   });
 });
+
+test('a lexicon file that cannot be read: exit 2 with the same line as extract', async () => {
+  const { spawnSync } = await import('node:child_process');
+  const { BIN } = await import('./helpers.js');
+  const r = spawnSync(process.execPath, [BIN, 'serve', '--port', '0', '-l', '/nonexistent/lexicon.tsv'], { encoding: 'utf8', timeout: 30_000 });
+  expect(r.status).toBe(2);
+  expect(r.stderr).toBe('kiyan: /nonexistent/lexicon.tsv: cannot read lexicon file (ENOENT)\n');
+});
