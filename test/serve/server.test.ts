@@ -233,3 +233,23 @@ test('a lexicon file that cannot be read: exit 2 with the same line as extract',
   expect(r.status).toBe(2);
   expect(r.stderr).toBe('kiyan: /nonexistent/lexicon.tsv: cannot read lexicon file (ENOENT)\n');
 });
+
+test('SIGINT (Ctrl-C) with keep-alive connections open: stops and exits 0', async () => {
+  const { Agent } = await import('node:http');
+  const d = await serve();
+  const agent = new Agent({ keepAlive: true });
+  const { request } = await import('node:http');
+  const status = await new Promise<number>((resolve, reject) => {
+    const req = request(`${d.url}/health`, { agent }, (res) => {
+      res.resume();
+      res.on('end', () => resolve(res.statusCode!));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+  expect(status).toBe(200);
+  // the connection stays open (keep-alive, idle): it must not hold the server up
+  d.proc.kill('SIGINT');
+  expect(await d.exited).toBe(0);
+  agent.destroy();
+});
