@@ -157,11 +157,18 @@ describe('POST /extract, application/x-ndjson records', () => {
     await new Promise((w) => setTimeout(w, 50));
     st.req.write(big.slice(35_000) + '\n');
     expect(JSON.parse((await st.nextLine(3))[2])).toEqual({ id: hash16(big), error: 'record over the limit of 65536 bytes (--max-body)', line: 3 });
+    // the same with a CRLF split between two writes: the id is still that of the line without its break
+    st.req.write(big.slice(0, 35_000));
+    await new Promise((w) => setTimeout(w, 50));
+    st.req.write(big.slice(35_000) + '\r');
+    await new Promise((w) => setTimeout(w, 50));
+    st.req.write('\n');
+    expect(JSON.parse((await st.nextLine(4))[3])).toEqual({ id: hash16(big), error: 'record over the limit of 65536 bytes (--max-body)', line: 4 });
     st.req.write(JSON.stringify({ id: 'c', text: SHORT }));
     st.req.end();
     const done = await st.done;
     expect(done.status).toBe(200);
-    expect(done.body.trimEnd().split('\n').map((l) => JSON.parse(l).id)).toEqual(['a', 'b', hash16(big), 'c']);
+    expect(done.body.trimEnd().split('\n').map((l) => JSON.parse(l).id)).toEqual(['a', 'b', hash16(big), hash16(big), 'c']);
   });
 
   test('many records: all answered, in order', async () => {
