@@ -65,7 +65,7 @@ export class ServePool {
         const err = new JobFailed(`worker stopped (${why?.message ?? `exit ${code}`})`);
         for (const p of slot.pending.values()) p.reject(err);
         slot.pending.clear();
-        if (!slot.ready) return reject(new Error(`a worker could not start: ${why?.message ?? `exit ${code}`}`));
+        if (!slot.ready) return reject(new Error(why?.message ?? `a worker could not start (exit ${code})`));
         // A worker that ran and died is replaced; one that never started is not retried.
         if (!this.closing && this.slots[at] === slot) this.spawn(at).catch(() => undefined);
       });

@@ -183,6 +183,14 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
     let partial = '';
     let partialBytes = 0;
     let overLong: Hash | undefined;
+    // A '\r' at the end of what was hashed so far is held back: it belongs to the line break
+    // if the next piece starts with '\n'.
+    let heldCR = false;
+    const hashMore = (text: string): void => {
+      if (heldCR && text) overLong!.update('\r');
+      heldCR = text.endsWith('\r');
+      overLong!.update(heldCR ? text.slice(0, -1) : text);
+    };
     let lineNo = 0;
     const tooLong = `record over the limit of ${opts.maxBody} bytes (--max-body)`;
 
@@ -191,7 +199,8 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
     const endLine = (piece: string): void => {
       lineNo++;
       if (overLong) {
-        overLong.update(piece.replace(/\r$/, ''));
+        hashMore(piece);
+        heldCR = false;
         const id = overLong.digest('hex').slice(0, 16);
         overLong = undefined;
         results.push(Promise.resolve(failedRecordLine(id, tooLong, lineNo)));
@@ -212,12 +221,13 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
         from = nl + 1;
       }
       const rest = s.slice(from);
-      if (overLong) overLong.update(rest);
+      if (overLong) hashMore(rest);
       else {
         partial += rest;
         partialBytes += Buffer.byteLength(rest);
         if (partialBytes > opts.maxBody) {
-          overLong = createHash('sha256').update(partial);
+          overLong = createHash('sha256');
+          hashMore(partial);
           partial = '';
         }
       }
@@ -287,7 +297,9 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
       } else sendJson(res, 500, { error: `internal error: ${(e as Error).message}` });
     });
   };
-  const server = createServer(onRequest);
+  // No limit on how long a request may take to arrive (Node's default is 5 minutes): an
+  // NDJSON stream may go on for hours. Headers must still come within headersTimeout.
+  const server = createServer({ requestTimeout: 0 }, onRequest);
   // "Expect: 100-continue" (curl with a big body): the body is asked for only if the route
   // and its declared size can be served; otherwise the answer comes before the body is sent.
   server.on('checkContinue', (req: IncomingMessage, res: ServerResponse) => {

@@ -157,11 +157,18 @@ describe('POST /extract, application/x-ndjson records', () => {
     await new Promise((w) => setTimeout(w, 50));
     st.req.write(big.slice(35_000) + '\n');
     expect(JSON.parse((await st.nextLine(3))[2])).toEqual({ id: hash16(big), error: 'record over the limit of 65536 bytes (--max-body)', line: 3 });
+    // the same with a CRLF split between two writes: the id is still that of the line without its break
+    st.req.write(big.slice(0, 35_000));
+    await new Promise((w) => setTimeout(w, 50));
+    st.req.write(big.slice(35_000) + '\r');
+    await new Promise((w) => setTimeout(w, 50));
+    st.req.write('\n');
+    expect(JSON.parse((await st.nextLine(4))[3])).toEqual({ id: hash16(big), error: 'record over the limit of 65536 bytes (--max-body)', line: 4 });
     st.req.write(JSON.stringify({ id: 'c', text: SHORT }));
     st.req.end();
     const done = await st.done;
     expect(done.status).toBe(200);
-    expect(done.body.trimEnd().split('\n').map((l) => JSON.parse(l).id)).toEqual(['a', 'b', hash16(big), 'c']);
+    expect(done.body.trimEnd().split('\n').map((l) => JSON.parse(l).id)).toEqual(['a', 'b', hash16(big), hash16(big), 'c']);
   });
 
   test('many records: all answered, in order', async () => {
@@ -224,4 +231,32 @@ describe('robustness', () => {
     expect(busy.status).toBe(2);
     expect(busy.stderr).toMatch(/address is in use/);
   });
+});
+
+test('a lexicon file that cannot be read: exit 2 with the same line as extract', async () => {
+  const { spawnSync } = await import('node:child_process');
+  const { BIN } = await import('./helpers.js');
+  const r = spawnSync(process.execPath, [BIN, 'serve', '--port', '0', '-l', '/nonexistent/lexicon.tsv'], { encoding: 'utf8', timeout: 30_000 });
+  expect(r.status).toBe(2);
+  expect(r.stderr).toBe('kiyan: /nonexistent/lexicon.tsv: cannot read lexicon file (ENOENT)\n');
+});
+
+test('SIGINT (Ctrl-C) with keep-alive connections open: stops and exits 0', async () => {
+  const { Agent } = await import('node:http');
+  const d = await serve();
+  const agent = new Agent({ keepAlive: true });
+  const { request } = await import('node:http');
+  const status = await new Promise<number>((resolve, reject) => {
+    const req = request(`${d.url}/health`, { agent }, (res) => {
+      res.resume();
+      res.on('end', () => resolve(res.statusCode!));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+  expect(status).toBe(200);
+  // the connection stays open (keep-alive, idle): it must not hold the server up
+  d.proc.kill('SIGINT');
+  expect(await d.exited).toBe(0);
+  agent.destroy();
 });
