@@ -5,9 +5,9 @@
  * safe) so that workers can post them back.
  */
 import { readFileSync, statSync } from 'node:fs';
-import { clusterEntities, extract, type Cluster, type Document, type Entity, type EntityType } from '../index.js';
+import { clusterEntities, type Cluster, type Document, type Entity, type EntityType } from '../model.js';
+import type { Extractor } from '../extractor.js';
 import { DetectorNotLoaded, detectLanguageIfLoaded, loadLanguageDetector } from '../text/language.js';
-import type { LexiconIndex } from '../lexicon/lexicon-index.js';
 import { BinaryInputError, decodeBytes, type Encoding } from '../io/decode.js';
 import { InputError } from '../io/errors.js';
 import { inShard, type Shard } from '../io/walk.js';
@@ -88,19 +88,19 @@ function fail(e: unknown, bytes = 0): FailResult {
   return { ok: false, error: `internal error: ${(e as Error).message} (please report it)`, bytes };
 }
 
-export function runTask(task: Task, cfg: TaskConfig, index: LexiconIndex): Result {
+export function runTask(task: Task, cfg: TaskConfig, extractor: Extractor): Result {
   try {
     switch (task.kind) {
       case 'file':
-        return processFile(task, cfg, index);
+        return processFile(task, cfg, extractor);
       case 'text':
         return cfg.inputFormat === 'jsonl'
-          ? processRecords(task.source, 1, task.text.split('\n'), task.bytes, cfg, index, true)
-          : processText(task.source, task.text, task.bytes, cfg, index);
+          ? processRecords(task.source, 1, task.text.split('\n'), task.bytes, cfg, extractor, true)
+          : processText(task.source, task.text, task.bytes, cfg, extractor);
       case 'chunk':
-        return processChunk(task, cfg, index);
+        return processChunk(task, cfg, extractor);
       case 'records':
-        return processRecords(task.source, task.firstLine, task.lines, task.bytes, cfg, index, false);
+        return processRecords(task.source, task.firstLine, task.lines, task.bytes, cfg, extractor, false);
     }
   } catch (e) {
     if (e instanceof DetectorNotLoaded) throw e;
@@ -112,17 +112,17 @@ export function runTask(task: Task, cfg: TaskConfig, index: LexiconIndex): Resul
  * runTask, loading the language detector the first time a text needs it (most runs never
  * do). Tasks are pure apart from reading their input, so running one again is safe.
  */
-export async function runTaskLoading(task: Task, cfg: TaskConfig, index: LexiconIndex): Promise<Result> {
+export async function runTaskLoading(task: Task, cfg: TaskConfig, extractor: Extractor): Promise<Result> {
   try {
-    return runTask(task, cfg, index);
+    return runTask(task, cfg, extractor);
   } catch (e) {
     if (!(e instanceof DetectorNotLoaded)) throw e;
     await loadLanguageDetector();
-    return runTask(task, cfg, index);
+    return runTask(task, cfg, extractor);
   }
 }
 
-function processFile(task: Extract<Task, { kind: 'file' }>, cfg: TaskConfig, index: LexiconIndex): Result {
+function processFile(task: Extract<Task, { kind: 'file' }>, cfg: TaskConfig, extractor: Extractor): Result {
   let bytes: Buffer;
   try {
     if (statSync(task.path).isDirectory()) throw new InputError(task.source, 'is a directory');
@@ -139,8 +139,8 @@ function processFile(task: Extract<Task, { kind: 'file' }>, cfg: TaskConfig, ind
     if (e instanceof BinaryInputError && !task.explicit) return { ok: false, error: e.message, skipped: true, bytes: bytes.length };
     return fail(e, bytes.length);
   }
-  if (cfg.inputFormat === 'jsonl') return processRecords(task.source, 1, text.split('\n'), bytes.length, cfg, index, true);
-  return processText(task.source, text, bytes.length, cfg, index);
+  if (cfg.inputFormat === 'jsonl') return processRecords(task.source, 1, text.split('\n'), bytes.length, cfg, extractor, true);
+  return processText(task.source, text, bytes.length, cfg, extractor);
 }
 
 /** Formats one document the way the run wants it (streamed piece, or a standalone file). */
@@ -166,10 +166,10 @@ function languageCheck(source: string, text: string, cfg: TaskConfig, warnings: 
   return lang.code;
 }
 
-export function processText(source: string, text: string, bytes: number, cfg: TaskConfig, index: LexiconIndex): Result {
+export function processText(source: string, text: string, bytes: number, cfg: TaskConfig, extractor: Extractor): Result {
   const warnings: string[] = [];
   const language = languageCheck(source, text, cfg, warnings);
-  const doc = extract(text, { source, types: cfg.types, index, language, descriptiveOrgs: cfg.descriptiveOrgs });
+  const doc = extractor.extract(text, { source, types: cfg.types, language, descriptiveOrgs: cfg.descriptiveOrgs });
   const { out, docs } = render(doc, text, cfg);
   return { ok: true, out, docs, bytes, counts: countEntities(doc.entities), warnings, failures: [], records: 0 };
 }
@@ -195,13 +195,13 @@ export function cpLength(s: string, from = 0, to = s.length): number {
  * that rules and document consistency see the same neighbourhood as in the whole text.
  * Only entities that start in the core are kept; offsets are made relative to the core.
  */
-function processChunk(task: Extract<Task, { kind: 'chunk' }>, cfg: TaskConfig, index: LexiconIndex): Result {
+function processChunk(task: Extract<Task, { kind: 'chunk' }>, cfg: TaskConfig, extractor: Extractor): Result {
   const warnings: string[] = [];
   const text = task.before + task.core + task.after;
   const coreStart = task.before.length;
   let language: string | undefined;
   if (task.first) language = languageCheck(task.source, text.slice(coreStart), cfg, warnings);
-  const doc = extract(text, { source: task.source, types: cfg.types, index, language: language ?? 'und', descriptiveOrgs: cfg.descriptiveOrgs });
+  const doc = extractor.extract(text, { source: task.source, types: cfg.types, language: language ?? 'und', descriptiveOrgs: cfg.descriptiveOrgs });
   const base = cpLength(text, 0, coreStart);
   const coreCp = cpLength(text, coreStart, coreStart + task.core.length);
   const entities: Entity[] = [];
@@ -225,7 +225,7 @@ function processChunk(task: Extract<Task, { kind: 'chunk' }>, cfg: TaskConfig, i
  * JSONL records: one result per record, carrying its id. `whole`: the lines are a whole
  * input (a standalone result file gets begin/end); else a block of a streamed input.
  */
-export function processRecords(source: string, firstLine: number, lines: string[], bytes: number, cfg: TaskConfig, index: LexiconIndex, whole: boolean): Result {
+export function processRecords(source: string, firstLine: number, lines: string[], bytes: number, cfg: TaskConfig, extractor: Extractor, whole: boolean): Result {
   const standalone = cfg.standalone && whole;
   let out = '';
   const docs: Array<{ doc: Document; text: string }> = [];
@@ -265,7 +265,7 @@ export function processRecords(source: string, firstLine: number, lines: string[
       failures.push((e as Error).message);
       continue;
     }
-    const d = extract(text, { source, types: cfg.types, index, language, descriptiveOrgs: cfg.descriptiveOrgs });
+    const d = extractor.extract(text, { source, types: cfg.types, language, descriptiveOrgs: cfg.descriptiveOrgs });
     const doc = { id, ...d } as Document & { id: string | number };
     records++;
     countEntities(doc.entities, counts);

@@ -1,17 +1,17 @@
-/** Worker thread entry: loads the lexicon index once, then runs tasks posted by the pool. */
+/** Worker thread entry: makes one extractor (lexicon index and word tables), then runs tasks posted by the pool. */
 import { parentPort, workerData } from 'node:worker_threads';
-import { loadLexiconIndex } from '../lexicon/load.js';
+import { createExtractor } from '../extractor.js';
 import { loadOutputFormat } from '../format/index.js';
 import { runTaskLoading, type Task, type TaskConfig } from './process.js';
 
 const cfg = workerData as TaskConfig;
 const encoder = new TextEncoder();
-const index = loadLexiconIndex(cfg.lexicons);
+const extractor = createExtractor({ lexicons: cfg.lexicons });
 const formatReady = loadOutputFormat(cfg.format, cfg.formatCtx);
 
 parentPort!.on('message', async (msg: { id: number; task: Task }) => {
   await formatReady;
-  const result = await runTaskLoading(msg.task, cfg, index);
+  const result = await runTaskLoading(msg.task, cfg, extractor);
   // The output goes back as UTF-8 bytes whose buffer is handed over, not copied: the main
   // thread writes them as they are. As a string it was copied into the main thread's heap
   // and encoded there, which made that heap a third of a streamed gigabyte's peak memory

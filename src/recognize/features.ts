@@ -1,8 +1,9 @@
 /**
  * Per-token facts the matchers share: proclitic analyses and trigger-word kinds, computed
- * once per distinct word and read per token as plain array and bit reads.
+ * once per distinct word (kept in the extractor's word table, by word id) and read per
+ * token as plain array and bit reads.
  */
-import { ownCopy } from '../text/intern.js';
+import type { WordTable } from '../text/intern.js';
 import { procliticAnalyses, type CliticAnalysis } from '../text/clitics.js';
 import type { Token } from '../text/tokenize.js';
 import type { EntityRef, LexiconIndex } from '../lexicon/lexicon-index.js';
@@ -45,20 +46,16 @@ export interface WordInfo {
   givenExact: boolean;
   /** Word facts the context rules compute on first use (bits owned by recognize/rules/facts.ts); -1 until then. */
   ruleFacts: number;
-  /** Per-document memo of propagate.ts: the document it was computed for, and its value. */
+  /** Per-document memo of propagate.ts: the document (TokenView.doc) it was computed for, and its value. */
   docStamp: number;
   docFact: boolean;
 }
 
-// Bounds each worker's memory (a streamed gigabyte runs in workers with a capped heap);
-// a Zipfian vocabulary keeps nearly all hits well within this many words.
-const MAX_CACHED_WORDS = 20_000;
-const wordCaches = new WeakMap<LexiconIndex, Map<string, WordInfo>>();
-
 function wordInfo(index: LexiconIndex, text: string): WordInfo {
   const analyses = procliticAnalyses(text);
-  const analysisKinds = analyses.map((a) => index.kindMask(a.form));
-  const phraseMax = analyses.map((a) => index.maxPhraseTokens(a.form));
+  const facts = analyses.map((a) => index.describe(a.form));
+  const analysisKinds = facts.map((f) => f.kinds);
+  const phraseMax = facts.map((f) => f.maxTokens);
   let kinds = 0;
   for (const k of analysisKinds) kinds |= k;
   return {
@@ -68,8 +65,9 @@ function wordInfo(index: LexiconIndex, text: string): WordInfo {
     exact: analysisKinds[0],
     phraseMax,
     maxPhrase: Math.max(...phraseMax),
-    innerWord: index.isInnerWord(text),
-    nextWords: analyses.map((a, k) => (phraseMax[k] > 1 ? index.nextWords(a.form) : undefined)),
+    // (Analysis 0 is the whole word.)
+    innerWord: facts[0].inner,
+    nextWords: facts.map((f) => f.next),
     single: analyses.map((a, k) => (phraseMax[k] ? index.bestRef(a.form, false) : undefined)),
     singleDescriptive: analyses.map((a, k) => (phraseMax[k] ? index.bestRef(a.form, true) : undefined)),
     stopNear: analyses.some((a, k) => a.skip <= 1 && (analysisKinds[k] & KIND.stop) !== 0),
@@ -90,24 +88,22 @@ export class TokenView {
   readonly analyses: CliticAnalysis[][];
 
   constructor(
+    /** Tokens made with `table` (their ids are its word ids), during document `doc`. */
     readonly tokens: Token[],
     readonly index: LexiconIndex,
+    table: WordTable<WordInfo>,
+    /** The document's number in `table` (WordTable.beginDocument): per-document memos on words compare it. */
+    readonly doc: number,
     /** Which tokens end in alef maqsura in the original (على the preposition vs علي the name). */
     private readonly maqsura?: Uint8Array,
   ) {
-    let cache = wordCaches.get(index);
-    if (!cache) wordCaches.set(index, (cache = new Map()));
-    // Cleared between documents only, so every word of a document stays cached while it runs.
-    if (cache.size >= MAX_CACHED_WORDS) cache.clear();
+    const facts = table.facts;
     this.words = new Array<WordInfo>(tokens.length);
     this.analyses = new Array<CliticAnalysis[]>(tokens.length);
     for (let i = 0; i < tokens.length; i++) {
-      const text = tokens[i].text;
-      let w = cache.get(text);
-      if (!w) {
-        const own = ownCopy(text);
-        cache.set(own, (w = wordInfo(index, own)));
-      }
+      const id = tokens[i].id;
+      let w = facts[id];
+      if (w === undefined) facts[id] = w = wordInfo(index, tokens[i].text);
       this.words[i] = w;
       this.analyses[i] = w.analyses;
     }
@@ -144,6 +140,6 @@ export class TokenView {
   }
 }
 
-export function makeTokenView(tokens: Token[], index: LexiconIndex, maqsura?: Uint8Array): TokenView {
-  return new TokenView(tokens, index, maqsura);
+export function makeTokenView(tokens: Token[], index: LexiconIndex, table: WordTable<WordInfo>, doc: number, maqsura?: Uint8Array): TokenView {
+  return new TokenView(tokens, index, table, doc, maqsura);
 }

@@ -20,8 +20,6 @@ const MAX_KEY_TOKENS = 4;
  * Inputs that concatenate many articles must not spread one article's guess to all.
  */
 export const PROPAGATION_WINDOW = 3000;
-/** Numbers the documents seen, for the per-document memo on words (WordInfo.docStamp). */
-let docCounter = 0;
 
 /** Is some position of `at` (ascending) within the window of pos? Binary search: names recur a lot. */
 function near(at: number[], pos: number): boolean {
@@ -112,7 +110,7 @@ function findRepeats(view: TokenView, chosen: Candidate[], known: Map<string, Kn
     anyFirst.add(sp > 0 ? k.slice(0, sp) : k);
   }
   // That test is per word, so it is memoised on the word for this document.
-  const stamp = ++docCounter;
+  const stamp = view.doc;
   const covered = new Uint8Array(tokens.length);
   for (const c of chosen) for (let t = c.first; t < c.last; t++) covered[t] = 1;
   const addedIds: string[] = [];

@@ -1,8 +1,13 @@
 /**
- * Interned token texts: a word is one string object wherever it occurs, looked up from its
- * range of the text by a hash the tokenizer computes while it scans the word. A word seen
- * before costs no substring (news text repeats a small vocabulary), and an interned string
- * keeps its hash, so the per-word caches downstream look it up cheaply.
+ * Word ids: each distinct token text gets an integer id once, looked up from its range of
+ * the text by a hash the tokenizer computes while it scans the word. A word seen before
+ * costs no substring, and whatever is known about a word (its facts, see
+ * recognize/features.ts) lives in a column indexed by its id, computed once for the life
+ * of the table.
+ *
+ * Real text keeps adding words, so memory is bounded by eviction between documents: when
+ * the table holds `capacity` words, the words least recently used (by document) are
+ * forgotten until half of it is left. Hot words (the Zipfian head of a corpus) stay.
  */
 
 /** Hash step for one UTF-16 unit; the tokenizer folds it over the word as it scans. */
@@ -10,68 +15,140 @@ export function hashStep(h: number, unit: number): number {
   return (Math.imul(h, 31) + unit) | 0;
 }
 
-const MAX_WORDS = 1 << 18;
-
 /**
  * A copy of s that does not share storage with the text it was sliced from: V8 keeps a
- * whole text alive as long as a slice of it lives, so a cached or interned long word would
- * hold its whole streamed chunk (tens of MB per worker on a long input). Strings under 13
- * units are copies already.
+ * whole text alive as long as a slice of it lives, so a remembered long word would hold
+ * its whole streamed chunk (tens of MB per worker on a long input). Strings under 13 units
+ * are copies already.
  */
 export function ownCopy(s: string): string {
   return s.length < 13 ? s : (' ' + s).slice(1);
 }
 
-export class WordTable {
-  /** Open addressing; '' marks a free slot (a token is never empty). */
-  private words: string[] = emptySlots(1 << 12);
-  private hashes = new Int32Array(1 << 12);
+/** Words a table holds before it evicts: far above the working set of a corpus (150,000 distinct words at 50 MB of news). */
+export const DEFAULT_WORD_CAPACITY = 1 << 19;
+
+export class WordTable<Facts> {
+  /** Open addressing over ids: slot -> id + 1, 0 marks a free slot. */
+  private slots = new Int32Array(1 << 12);
+  /** Columns by word id. */
+  private texts: string[] = [];
+  private hashes = new Int32Array(1 << 11);
+  private used = new Int32Array(1 << 11);
+  /** Per word id: what the owner computed about the word (undefined until asked). */
+  facts: Array<Facts | undefined> = [];
   private count = 0;
+  /** Numbers the documents (see beginDocument): a word's `used` is the last document it occurred in. */
+  private doc = 0;
+  /** Words forgotten so far (for tests and figures). */
+  evicted = 0;
 
-  /** The interned string equal to text.slice(start, end), whose hash (hashStep over it from 0) is `hash`. */
-  intern(text: string, start: number, end: number, hash: number): string {
-    const mask = this.words.length - 1;
+  constructor(readonly capacity = DEFAULT_WORD_CAPACITY) {
+    if (capacity < 16) throw new RangeError('word table capacity below 16');
+  }
+
+  get size(): number {
+    return this.count;
+  }
+
+  /**
+   * Starts a document and returns its number. Ids stay valid until the next call: eviction
+   * renumbers words, and only happens here, between documents.
+   */
+  beginDocument(): number {
+    if (this.count >= this.capacity) this.evict();
+    return ++this.doc;
+  }
+
+  /** The id of the word equal to text.slice(start, end), whose hash (hashStep over it from 0) is `hash`. */
+  intern(text: string, start: number, end: number, hash: number): number {
+    const mask = this.slots.length - 1;
     const len = end - start;
-    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
-      const w = this.words[slot];
-      if (w === '') break;
-      if (this.hashes[slot] === hash && w.length === len && sameRange(w, text, start)) return w;
-    }
-    const word = ownCopy(text.slice(start, end));
-    if (this.count >= MAX_WORDS) this.clear();
-    if ((this.count + 1) * 2 > this.words.length) this.grow();
-    this.put(word, hash);
-    return word;
-  }
-
-  private put(word: string, hash: number): void {
-    const mask = this.words.length - 1;
     let slot = hash & mask;
-    while (this.words[slot] !== '') slot = (slot + 1) & mask;
-    this.words[slot] = word;
-    this.hashes[slot] = hash;
-    this.count++;
+    for (; ; slot = (slot + 1) & mask) {
+      const s = this.slots[slot];
+      if (s === 0) break;
+      const id = s - 1;
+      if (this.hashes[id] === hash) {
+        const w = this.texts[id];
+        if (w.length === len && sameRange(w, text, start)) {
+          this.used[id] = this.doc;
+          return id;
+        }
+      }
+    }
+    const id = this.count++;
+    if (id === this.hashes.length) this.growColumns();
+    this.texts.push(ownCopy(text.slice(start, end)));
+    this.facts.push(undefined);
+    this.hashes[id] = hash;
+    this.used[id] = this.doc;
+    this.slots[slot] = id + 1;
+    if (this.count * 2 > this.slots.length) this.rehash(this.slots.length * 2);
+    return id;
   }
 
-  private grow(): void {
-    const old = this.words;
-    const oldHashes = this.hashes;
-    this.words = emptySlots(old.length * 2);
-    this.hashes = new Int32Array(old.length * 2);
-    this.count = 0;
-    for (let k = 0; k < old.length; k++) if (old[k] !== '') this.put(old[k], oldHashes[k]);
+  /** The text of word `id`. */
+  text(id: number): string {
+    return this.texts[id];
   }
 
-  /** Bounded memory on endless vocabularies: interning only saves work, so forgetting is safe. */
-  private clear(): void {
-    this.words = emptySlots(1 << 12);
-    this.hashes = new Int32Array(1 << 12);
-    this.count = 0;
+  private growColumns(): void {
+    const hashes = new Int32Array(this.hashes.length * 2);
+    hashes.set(this.hashes);
+    this.hashes = hashes;
+    const used = new Int32Array(this.used.length * 2);
+    used.set(this.used);
+    this.used = used;
+  }
+
+  private rehash(size: number): void {
+    this.slots = new Int32Array(size);
+    const mask = size - 1;
+    for (let id = 0; id < this.count; id++) {
+      let slot = this.hashes[id] & mask;
+      while (this.slots[slot] !== 0) slot = (slot + 1) & mask;
+      this.slots[slot] = id + 1;
+    }
+  }
+
+  /** Keeps the most recently used half of the capacity (by document), renumbered from 0. */
+  private evict(): void {
+    const keep = this.capacity >> 1;
+    const order = this.used.slice(0, this.count).sort();
+    // Words last used after `cut` are kept; ties at `cut` are kept while there is room.
+    const cut = order[this.count - keep];
+    let room = keep - (this.count - upperBound(order, cut));
+    let next = 0;
+    for (let id = 0; id < this.count; id++) {
+      const u = this.used[id];
+      if (u < cut || (u === cut && room-- <= 0)) continue;
+      this.texts[next] = this.texts[id];
+      this.facts[next] = this.facts[id];
+      this.hashes[next] = this.hashes[id];
+      this.used[next] = u;
+      next++;
+    }
+    this.evicted += this.count - next;
+    this.count = next;
+    this.texts.length = next;
+    this.facts.length = next;
+    let size = 1 << 12;
+    while (next * 2 > size) size *= 2;
+    this.rehash(size);
   }
 }
 
-function emptySlots(n: number): string[] {
-  return new Array<string>(n).fill('');
+/** Index of the first element of the ascending array a greater than x. */
+function upperBound(a: Int32Array, x: number): number {
+  let lo = 0;
+  let hi = a.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (a[mid] <= x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 function sameRange(word: string, text: string, start: number): boolean {

@@ -12,6 +12,8 @@ export interface Token {
   /** End, exclusive. */
   end: number;
   text: string;
+  /** The word's id in the table given to tokenize() (-1 without one): see intern.ts. */
+  id: number;
   /** True when the gap before this token holds punctuation or a line break (or it is the first). */
   breakBefore: boolean;
   /** The gap before this token holds an opening quote (" « “ ”). */
@@ -44,8 +46,8 @@ function isSpace(c: number): boolean {
   return c === 0x20 || c === 0x09 || c === 0x0d || c === 0x0b || c === 0x0c || (c > 0x7f && SPACE_RE.test(String.fromCharCode(c)));
 }
 
-/** With a word table, equal token texts are one interned string (see intern.ts). */
-export function tokenize(text: string, words?: WordTable): Token[] {
+/** With a word table, each token carries its word's id, and equal token texts are one string (see intern.ts). */
+export function tokenize(text: string, words?: WordTable<unknown>): Token[] {
   const tokens: Token[] = [];
   const n = text.length;
   let i = 0;
@@ -67,7 +69,8 @@ export function tokenize(text: string, words?: WordTable): Token[] {
       if (c === 0x0a || !isSpace(c)) breakBefore = true;
       if (QUOTE_CODES.has(c)) quoteBefore = true;
     }
-    const tok: Token = { start, end: i, text: words ? words.intern(text, start, i, hash) : text.slice(start, i), breakBefore, quoteBefore, quoteAfter: false };
+    const id = words ? words.intern(text, start, i, hash) : -1;
+    const tok: Token = { start, end: i, text: words ? words.text(id) : text.slice(start, i), id, breakBefore, quoteBefore, quoteAfter: false };
     if (quoteBefore && tokens.length > 0) tokens[tokens.length - 1].quoteAfter = true;
     tokens.push(tok);
     prevEnd = i;
