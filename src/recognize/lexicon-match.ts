@@ -11,9 +11,9 @@ export function matchLexicon(view: TokenView, opts: RecognizeOptions = {}): Cand
   const out: Candidate[] = [];
   const n = tokens.length;
   for (let i = 0; i < n; i++) {
-    const w = words[i];
     // Most words start no lexicon phrase: one read decides.
-    if (w.maxPhrase === 0) continue;
+    if (view.maxPhraseAt(i) === 0) continue;
+    const w = words[i];
     let best: Candidate | undefined;
     const { analyses, phraseMax } = w;
     for (let ai = 0; ai < analyses.length; ai++) {

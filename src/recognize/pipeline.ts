@@ -6,9 +6,8 @@
 import type { LexiconIndex } from '../lexicon/lexicon-index.js';
 import type { Entity } from '../model.js';
 import { normalizeWithMap, toSourceSpan } from '../text/normalize.js';
-import { WordTable } from '../text/intern.js';
 import { tokenize } from '../text/tokenize.js';
-import { makeTokenView, type WordInfo } from './features.js';
+import { makeTokenView, WordStore } from './features.js';
 import { matchLexicon } from './lexicon-match.js';
 import { isCommonWord, matchPatterns } from './patterns.js';
 import { propagate, surfaceKey } from './propagate.js';
@@ -23,7 +22,7 @@ export type { Entity };
  */
 export class Recognizer {
   /** Word ids and, by id, each word's facts (see features.ts). */
-  private readonly words: WordTable<WordInfo>;
+  private readonly words: WordStore;
   /** Lexicon entry -> its entity id, made on first use ('' until then). */
   private readonly entryIds: string[];
 
@@ -32,20 +31,20 @@ export class Recognizer {
     /** Distinct words remembered before the least recently used are forgotten. */
     wordCapacity?: number,
   ) {
-    this.words = new WordTable<WordInfo>(wordCapacity);
+    this.words = new WordStore(wordCapacity);
     this.entryIds = new Array<string>(index.entryCount).fill('');
   }
 
   /** Distinct words remembered now, and forgotten so far (eviction). */
   get wordStats(): { words: number; evicted: number } {
-    return { words: this.words.size, evicted: this.words.evicted };
+    return { words: this.words.table.size, evicted: this.words.table.evicted };
   }
 
   recognize(text: string, opts: RecognizeOptions = {}): Entity[] {
     const { index, entryIds } = this;
-    const doc = this.words.beginDocument();
+    const doc = this.words.table.beginDocument();
     const norm = normalizeWithMap(text);
-    const tokens = tokenize(norm.text, this.words);
+    const tokens = tokenize(norm.text, this.words.table);
     // Which tokens end in alef maqsura in the original (على the preposition vs علي the name).
     const maqsura = new Uint8Array(tokens.length);
     tokens.forEach((t, i) => {

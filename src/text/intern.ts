@@ -28,6 +28,9 @@ export function ownCopy(s: string): string {
 /** Words a table holds before it evicts: far above the working set of a corpus (150,000 distinct words at 50 MB of news). */
 export const DEFAULT_WORD_CAPACITY = 1 << 19;
 
+/** A numeric column by word id (see WordTable.addColumn). */
+export type WordColumn = Int32Array | Uint8Array;
+
 export class WordTable<Facts> {
   /** Open addressing over ids: slot -> id + 1, 0 marks a free slot. */
   private slots = new Int32Array(1 << 12);
@@ -37,6 +40,9 @@ export class WordTable<Facts> {
   private used = new Int32Array(1 << 11);
   /** Per word id: what the owner computed about the word (undefined until asked). */
   facts: Array<Facts | undefined> = [];
+  /** The owner's numeric columns by word id, and the value a new word starts with in each. */
+  readonly columns: WordColumn[] = [];
+  private readonly initial: number[] = [];
   private count = 0;
   /** Numbers the documents (see beginDocument): a word's `used` is the last document it occurred in. */
   private doc = 0;
@@ -45,6 +51,18 @@ export class WordTable<Facts> {
 
   constructor(readonly capacity = DEFAULT_WORD_CAPACITY) {
     if (capacity < 16) throw new RangeError('word table capacity below 16');
+  }
+
+  /**
+   * Adds a numeric column by word id (every word starts with `initial`) and returns its
+   * number: read it as `columns[k]`, again after any intern() (growth replaces the array).
+   */
+  addColumn(type: 'i32' | 'u8', initial: number): number {
+    const n = this.hashes.length;
+    const col = type === 'i32' ? new Int32Array(n) : new Uint8Array(n);
+    col.fill(initial);
+    this.initial.push(initial);
+    return this.columns.push(col) - 1;
   }
 
   get size(): number {
@@ -83,9 +101,23 @@ export class WordTable<Facts> {
     this.facts.push(undefined);
     this.hashes[id] = hash;
     this.used[id] = this.doc;
+    for (let k = 0; k < this.columns.length; k++) this.columns[k][id] = this.initial[k];
     this.slots[slot] = id + 1;
     if (this.count * 2 > this.slots.length) this.rehash(this.slots.length * 2);
     return id;
+  }
+
+  /** The id of `word`, or -1 when the table does not hold it. */
+  find(word: string): number {
+    let hash = 0;
+    for (let k = 0; k < word.length; k++) hash = hashStep(hash, word.charCodeAt(k));
+    const mask = this.slots.length - 1;
+    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
+      const s = this.slots[slot];
+      if (s === 0) return -1;
+      const w = this.texts[s - 1];
+      if (this.hashes[s - 1] === hash && w === word) return s - 1;
+    }
   }
 
   /** The text of word `id`. */
@@ -100,6 +132,12 @@ export class WordTable<Facts> {
     const used = new Int32Array(this.used.length * 2);
     used.set(this.used);
     this.used = used;
+    for (let k = 0; k < this.columns.length; k++) {
+      const old = this.columns[k];
+      const col = old instanceof Int32Array ? new Int32Array(old.length * 2) : new Uint8Array(old.length * 2);
+      col.set(old);
+      this.columns[k] = col;
+    }
   }
 
   private rehash(size: number): void {
@@ -127,6 +165,7 @@ export class WordTable<Facts> {
       this.facts[next] = this.facts[id];
       this.hashes[next] = this.hashes[id];
       this.used[next] = u;
+      for (const col of this.columns) col[next] = col[id];
       next++;
     }
     this.evicted += this.count - next;

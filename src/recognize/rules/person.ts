@@ -112,7 +112,7 @@ export function titleRule(s: Scan, i: number, tl: number): void {
   }
   // A title in construct state (رئيس، وزير، قائد without the article) governs a noun,
   // not a name, unless modifiers came between (وزير الخارجية X) or a given name follows.
-  const construct = j === i + tl && !hasArticle(view.analyses[i].find((a) => view.index.isWord('per-title', a.form) || view.index.isWord('per-title', 'ال' + a.form))?.form ?? tokens[i].text);
+  const construct = j === i + tl && !hasArticle(view.words[i].analyses.find((a) => view.index.isWord('per-title', a.form) || view.index.isWord('per-title', 'ال' + a.form))?.form ?? tokens[i].text);
   if (j < n && !tokens[j].breakBefore) {
     const lex = starts.get(j);
     if (lex && lex.type === 'PER') {
