@@ -20,7 +20,7 @@ export interface ExtractorOptions {
   types?: EntityType[];
   /**
    * Distinct words whose facts are remembered before the least recently used are
-   * forgotten (default 524,288: far above a corpus's working set). Lower bounds memory.
+   * forgotten (default 262,144, about 100 MB at most). Lower bounds memory; results do not depend on it.
    */
   wordCapacity?: number;
 }

@@ -3,7 +3,7 @@
  * once per distinct word (kept in the extractor's word table, by word id) and read per
  * token as plain array and bit reads.
  */
-import { WordTable } from '../text/intern.js';
+import { WordTable, wordHash } from '../text/intern.js';
 import { procliticAnalyses, type CliticAnalysis } from '../text/clitics.js';
 import type { Token } from '../text/tokenize.js';
 import type { EntityRef, LexiconIndex } from '../lexicon/lexicon-index.js';
@@ -46,25 +46,44 @@ export interface WordInfo {
   givenExact: boolean;
 }
 
+/*
+ * Most words are in no lexicon phrase and of no kind: their per-analysis arrays are all
+ * zeros or all undefined, and share one array per length instead of holding their own
+ * (a word's facts live as long as the extractor: on real text that is 100,000s of words).
+ * Nothing writes to these arrays.
+ */
+const ZEROS: number[][] = Array.from({ length: 8 }, (_, n) => new Array<number>(n).fill(0));
+const NONES: undefined[][] = Array.from({ length: 8 }, (_, n) => new Array<undefined>(n).fill(undefined));
+
+function shared<T>(values: T[], none: T, pool: T[][]): T[] {
+  for (const v of values) if (v !== none) return values;
+  return values.length < pool.length ? pool[values.length] : values;
+}
+
 function wordInfo(index: LexiconIndex, text: string): WordInfo {
   const analyses = procliticAnalyses(text);
   const facts = analyses.map((a) => index.describe(a.form));
-  const analysisKinds = facts.map((f) => f.kinds);
-  const phraseMax = facts.map((f) => f.maxTokens);
+  const analysisKinds = shared(facts.map((f) => f.kinds), 0, ZEROS);
+  const phraseMax = shared(facts.map((f) => f.maxTokens), 0, ZEROS);
   let kinds = 0;
-  for (const k of analysisKinds) kinds |= k;
+  let maxPhrase = 0;
+  for (let k = 0; k < analyses.length; k++) {
+    kinds |= analysisKinds[k];
+    maxPhrase = Math.max(maxPhrase, phraseMax[k]);
+  }
+  const none = NONES as Array<Array<EntityRef | undefined>>;
   return {
     analyses,
     analysisKinds,
     kinds,
     exact: analysisKinds[0],
     phraseMax,
-    maxPhrase: Math.max(...phraseMax),
+    maxPhrase,
     // (Analysis 0 is the whole word.)
     innerWord: facts[0].inner,
-    nextWords: facts.map((f) => f.next),
-    single: analyses.map((a, k) => (phraseMax[k] ? index.bestRef(a.form, false) : undefined)),
-    singleDescriptive: analyses.map((a, k) => (phraseMax[k] ? index.bestRef(a.form, true) : undefined)),
+    nextWords: maxPhrase > 1 ? facts.map((f) => f.next) : (NONES[analyses.length] ?? facts.map((f) => f.next)),
+    single: maxPhrase ? analyses.map((a, k) => (phraseMax[k] ? index.bestRef(a.form, false) : undefined)) : shared(analyses.map(() => undefined), undefined, none),
+    singleDescriptive: maxPhrase ? analyses.map((a, k) => (phraseMax[k] ? index.bestRef(a.form, true) : undefined)) : shared(analyses.map(() => undefined), undefined, none),
     stopNear: analyses.some((a, k) => a.skip <= 1 && (analysisKinds[k] & KIND.stop) !== 0),
     givenExact: (analysisKinds[0] & (KIND.male | KIND.female)) !== 0,
   };
@@ -202,15 +221,20 @@ export class TokenView {
    */
   markNameStarts(forms: Iterable<string>): void {
     for (const form of forms) {
-      for (const conj of CONJ_PREFIXES) {
-        for (const prep of PREP_PREFIXES) this.markIfAnalysis(conj + prep + form, form);
-        if (form.startsWith('ال')) this.markIfAnalysis(conj + 'لل' + form.slice(2), form);
+      const { hash, power } = wordHash(form);
+      for (const prefix of PREFIXES) this.markIfAnalysis(prefix, form, hash, power, form);
+      if (form.startsWith('ال')) {
+        // لل + X is ل + الX.
+        const tail = form.slice(2);
+        const t = wordHash(tail);
+        for (const conj of CONJ_PREFIXES) this.markIfAnalysis(conj + 'لل', tail, t.hash, t.power, form);
       }
     }
   }
 
-  private markIfAnalysis(word: string, form: string): void {
-    const id = this.table.find(word);
+  /** Marks the word prefix + rest if one of its analyses has this form. */
+  private markIfAnalysis(prefix: string, rest: string, restHash: number, restPower: number, form: string): void {
+    const id = this.table.find(prefix, rest, restHash, restPower);
     if (id < 0) return;
     // Words of this document all have their facts; a word without is not in it.
     const w = this.table.facts[id];
@@ -230,7 +254,7 @@ export class TokenView {
 
 /** The proclitics a word can carry before the form of one of its analyses (see procliticAnalyses). */
 const CONJ_PREFIXES = ['', 'و', 'ف'];
-const PREP_PREFIXES = ['', 'ب', 'ك', 'ل'];
+const PREFIXES = CONJ_PREFIXES.flatMap((conj) => ['', 'ب', 'ك', 'ل'].map((prep) => conj + prep));
 
 export function makeTokenView(tokens: Token[], index: LexiconIndex, store: WordStore, doc: number, maqsura?: Uint8Array): TokenView {
   return new TokenView(tokens, index, store, doc, maqsura);

@@ -15,6 +15,17 @@ export function hashStep(h: number, unit: number): number {
   return (Math.imul(h, 31) + unit) | 0;
 }
 
+/** hashStep folded over s, and 31 ** s.length: what WordTable.find() takes of a word's tail. */
+export function wordHash(s: string): { hash: number; power: number } {
+  let hash = 0;
+  let power = 1;
+  for (let k = 0; k < s.length; k++) {
+    hash = hashStep(hash, s.charCodeAt(k));
+    power = Math.imul(power, 31);
+  }
+  return { hash, power };
+}
+
 /**
  * A copy of s that does not share storage with the text it was sliced from: V8 keeps a
  * whole text alive as long as a slice of it lives, so a remembered long word would hold
@@ -25,15 +36,23 @@ export function ownCopy(s: string): string {
   return s.length < 13 ? s : (' ' + s).slice(1);
 }
 
-/** Words a table holds before it evicts: far above the working set of a corpus (150,000 distinct words at 50 MB of news). */
-export const DEFAULT_WORD_CAPACITY = 1 << 19;
+/**
+ * Words a table holds before it evicts: above the working set of a corpus (news text has
+ * about 150,000 distinct words in 50 MB, most of them seen once or twice), and about
+ * 100 MB of word facts at most (~400 bytes a word, measured on real text, 2026-12-08).
+ */
+export const DEFAULT_WORD_CAPACITY = 1 << 18;
 
 /** A numeric column by word id (see WordTable.addColumn). */
 export type WordColumn = Int32Array | Uint8Array;
 
 export class WordTable<Facts> {
-  /** Open addressing over ids: slot -> id + 1, 0 marks a free slot. */
-  private slots = new Int32Array(1 << 12);
+  /**
+   * Open addressing over ids: slot k is slots[2k] = the word's hash, slots[2k + 1] = its id
+   * + 1 (0 marks a free slot). The hash sits next to the id so that a probe reads one
+   * place in memory before it compares texts.
+   */
+  private slots = new Int32Array(2 << 12);
   /** Columns by word id. */
   private texts: string[] = [];
   private hashes = new Int32Array(1 << 11);
@@ -80,14 +99,15 @@ export class WordTable<Facts> {
 
   /** The id of the word equal to text.slice(start, end), whose hash (hashStep over it from 0) is `hash`. */
   intern(text: string, start: number, end: number, hash: number): number {
-    const mask = this.slots.length - 1;
+    const slots = this.slots;
+    const mask = (slots.length >> 1) - 1;
     const len = end - start;
     let slot = hash & mask;
     for (; ; slot = (slot + 1) & mask) {
-      const s = this.slots[slot];
+      const s = slots[2 * slot + 1];
       if (s === 0) break;
-      const id = s - 1;
-      if (this.hashes[id] === hash) {
+      if (slots[2 * slot] === hash) {
+        const id = s - 1;
         const w = this.texts[id];
         if (w.length === len && sameRange(w, text, start)) {
           this.used[id] = this.doc;
@@ -102,21 +122,30 @@ export class WordTable<Facts> {
     this.hashes[id] = hash;
     this.used[id] = this.doc;
     for (let k = 0; k < this.columns.length; k++) this.columns[k][id] = this.initial[k];
-    this.slots[slot] = id + 1;
-    if (this.count * 2 > this.slots.length) this.rehash(this.slots.length * 2);
+    slots[2 * slot] = hash;
+    slots[2 * slot + 1] = id + 1;
+    if (this.count * 2 > slots.length >> 1) this.rehash(slots.length);
     return id;
   }
 
-  /** The id of `word`, or -1 when the table does not hold it. */
-  find(word: string): number {
+  /**
+   * The id of the word prefix + rest, or -1 when the table does not hold it. `restHash` and
+   * `restPower` are wordHash(rest) and 31 ** rest.length (as hashStep computes them), so
+   * that asking for several prefixes of one word does not hash it again each time.
+   */
+  find(prefix: string, rest: string, restHash: number, restPower: number): number {
     let hash = 0;
-    for (let k = 0; k < word.length; k++) hash = hashStep(hash, word.charCodeAt(k));
-    const mask = this.slots.length - 1;
+    for (let k = 0; k < prefix.length; k++) hash = hashStep(hash, prefix.charCodeAt(k));
+    hash = (Math.imul(hash, restPower) + restHash) | 0;
+    const slots = this.slots;
+    const mask = (slots.length >> 1) - 1;
+    const len = prefix.length + rest.length;
     for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
-      const s = this.slots[slot];
+      const s = slots[2 * slot + 1];
       if (s === 0) return -1;
+      if (slots[2 * slot] !== hash) continue;
       const w = this.texts[s - 1];
-      if (this.hashes[s - 1] === hash && w === word) return s - 1;
+      if (w.length === len && w.startsWith(prefix) && w.endsWith(rest)) return s - 1;
     }
   }
 
@@ -140,13 +169,16 @@ export class WordTable<Facts> {
     }
   }
 
+  /** A new probe table of `size` slots. */
   private rehash(size: number): void {
-    this.slots = new Int32Array(size);
+    const slots = (this.slots = new Int32Array(2 * size));
     const mask = size - 1;
     for (let id = 0; id < this.count; id++) {
-      let slot = this.hashes[id] & mask;
-      while (this.slots[slot] !== 0) slot = (slot + 1) & mask;
-      this.slots[slot] = id + 1;
+      const hash = this.hashes[id];
+      let slot = hash & mask;
+      while (slots[2 * slot + 1] !== 0) slot = (slot + 1) & mask;
+      slots[2 * slot] = hash;
+      slots[2 * slot + 1] = id + 1;
     }
   }
 
