@@ -96,7 +96,7 @@ const COL_KINDS = 0;
 const COL_EXACT = 1;
 /** The longest lexicon phrase starting at the word (WordInfo.maxPhrase, capped at 255). */
 const COL_PHRASE = 2;
-/** Bit 1: WordInfo.stopNear, bit 2: WordInfo.givenExact. */
+/** Bits STOP_NEAR, GIVEN_EXACT, INNER_WORD: WordInfo.stopNear, givenExact, innerWord. */
 const COL_BITS = 3;
 /** The context rules' word facts (rules/facts.ts), -1 until computed. */
 const COL_RULES = 4;
@@ -105,6 +105,7 @@ const COL_NAME_DOC = 5;
 
 const STOP_NEAR = 1;
 const GIVEN_EXACT = 2;
+const INNER_WORD = 4;
 
 /** The recogniser's words: ids, each word's facts (computed once per word), and their numeric columns. */
 export class WordStore {
@@ -169,7 +170,7 @@ export class TokenView {
         kinds[id] = w.kinds;
         exact[id] = w.exact;
         phrase[id] = Math.min(w.maxPhrase, 255);
-        bits[id] = (w.stopNear ? STOP_NEAR : 0) | (w.givenExact ? GIVEN_EXACT : 0);
+        bits[id] = (w.stopNear ? STOP_NEAR : 0) | (w.givenExact ? GIVEN_EXACT : 0) | (w.innerWord ? INNER_WORD : 0);
       }
       this.words[i] = w;
     }
@@ -198,6 +199,11 @@ export class TokenView {
     // علي written على (alef maqsura in the original) is the preposition, not the name.
     const b = this.bits[this.ids[i]];
     return (b & STOP_NEAR) !== 0 && !((b & GIVEN_EXACT) !== 0 && !(this.maqsura && this.maqsura[i]));
+  }
+
+  /** Token i's word is in second or later position of some lexicon phrase (WordInfo.innerWord). */
+  isInner(i: number): boolean {
+    return (this.bits[this.ids[i]] & INNER_WORD) !== 0;
   }
 
   /** The most words a lexicon phrase starting at token i has (WordInfo.maxPhrase; 0: none starts here). */
