@@ -6,7 +6,7 @@
 import type { LexiconIndex } from '../lexicon/lexicon-index.js';
 import type { Entity } from '../model.js';
 import { normalizeWithMap, toSourceSpan } from '../text/normalize.js';
-import { tokenize } from '../text/tokenize.js';
+import { tokenize, type Token } from '../text/tokenize.js';
 import { makeTokenView, WordStore } from './features.js';
 import { matchLexicon } from './lexicon-match.js';
 import { isCommonWord, matchPatterns } from './patterns.js';
@@ -16,6 +16,9 @@ import type { RecognizeOptions } from './types.js';
 
 export type { Entity };
 
+/** Token objects kept for reuse (about 5 MB): a streamed chunk's worth, not a whole book's. */
+const MAX_KEPT_TOKENS = 1 << 17;
+
 /**
  * The recogniser of one extractor: its lexicon index and everything it learns while it
  * runs (word ids and word facts, entry ids). Nothing here is shared with another recogniser.
@@ -23,6 +26,8 @@ export type { Entity };
 export class Recognizer {
   /** Word ids and, by id, each word's facts (see features.ts). */
   private readonly words: WordStore;
+  /** The last document's tokens, overwritten by the next (nothing keeps them past recognize()). */
+  private tokens: Token[] = [];
   /** Lexicon entry -> its entity id, made on first use ('' until then). */
   private readonly entryIds: string[];
 
@@ -44,7 +49,7 @@ export class Recognizer {
     const { index, entryIds } = this;
     const doc = this.words.table.beginDocument();
     const norm = normalizeWithMap(text);
-    const tokens = tokenize(norm.text, this.words.table);
+    const tokens = tokenize(norm.text, this.words.table, this.tokens);
     // Which tokens end in alef maqsura in the original (على the preposition vs علي the name).
     const maqsura = new Uint8Array(tokens.length);
     tokens.forEach((t, i) => {
@@ -78,6 +83,8 @@ export class Recognizer {
       }
       return e;
     });
+    // Kept for the next document unless that would hold a big text's worth of objects.
+    if (tokens.length > MAX_KEPT_TOKENS) this.tokens = [];
     return entities.sort((a, b) => a.start - b.start);
   }
 }
