@@ -56,6 +56,15 @@ export class WordTable<Facts> {
   /** Columns by word id. */
   private texts: string[] = [];
   private hashes = new Int32Array(1 << 11);
+  /**
+   * The words' characters again, end to end, where a probe compares them: frequent words
+   * get low ids, so their characters sit together at the start (the strings themselves
+   * are scattered over the heap, and reading one cost a cache miss per token).
+   */
+  private chars = new Uint16Array(1 << 14);
+  private charsUsed = 0;
+  private starts = new Int32Array(1 << 11);
+  private lengths = new Int32Array(1 << 11);
   private used = new Int32Array(1 << 11);
   /** Per word id: what the owner computed about the word (undefined until asked). */
   facts: Array<Facts | undefined> = [];
@@ -108,8 +117,7 @@ export class WordTable<Facts> {
       if (s === 0) break;
       if (slots[2 * slot] === hash) {
         const id = s - 1;
-        const w = this.texts[id];
-        if (w.length === len && sameRange(w, text, start)) {
+        if (this.lengths[id] === len && sameChars(this.chars, this.starts[id], text, start, len)) {
           this.used[id] = this.doc;
           return id;
         }
@@ -118,6 +126,9 @@ export class WordTable<Facts> {
     const id = this.count++;
     if (id === this.hashes.length) this.growColumns();
     this.texts.push(ownCopy(text.slice(start, end)));
+    this.starts[id] = this.charsUsed;
+    this.lengths[id] = len;
+    this.appendChars(text, start, end);
     this.facts.push(undefined);
     this.hashes[id] = hash;
     this.used[id] = this.doc;
@@ -154,7 +165,25 @@ export class WordTable<Facts> {
     return this.texts[id];
   }
 
+  private appendChars(text: string, start: number, end: number): void {
+    const len = end - start;
+    if (this.charsUsed + len > this.chars.length) {
+      let size = this.chars.length * 2;
+      while (this.charsUsed + len > size) size *= 2;
+      const chars = new Uint16Array(size);
+      chars.set(this.chars.subarray(0, this.charsUsed));
+      this.chars = chars;
+    }
+    for (let k = 0; k < len; k++) this.chars[this.charsUsed + k] = text.charCodeAt(start + k);
+    this.charsUsed += len;
+  }
+
   private growColumns(): void {
+    for (const name of ['starts', 'lengths'] as const) {
+      const col = new Int32Array(this[name].length * 2);
+      col.set(this[name]);
+      this[name] = col;
+    }
     const hashes = new Int32Array(this.hashes.length * 2);
     hashes.set(this.hashes);
     this.hashes = hashes;
@@ -203,6 +232,14 @@ export class WordTable<Facts> {
     this.evicted += this.count - next;
     this.count = next;
     this.texts.length = next;
+    // The kept words' characters, renumbered with them.
+    this.charsUsed = 0;
+    for (let id = 0; id < next; id++) {
+      const w = this.texts[id];
+      this.starts[id] = this.charsUsed;
+      this.lengths[id] = w.length;
+      this.appendChars(w, 0, w.length);
+    }
     this.facts.length = next;
     let size = 1 << 12;
     while (next * 2 > size) size *= 2;
@@ -222,7 +259,7 @@ function upperBound(a: Int32Array, x: number): number {
   return lo;
 }
 
-function sameRange(word: string, text: string, start: number): boolean {
-  for (let k = 0; k < word.length; k++) if (word.charCodeAt(k) !== text.charCodeAt(start + k)) return false;
+function sameChars(chars: Uint16Array, at: number, text: string, start: number, len: number): boolean {
+  for (let k = 0; k < len; k++) if (chars[at + k] !== text.charCodeAt(start + k)) return false;
   return true;
 }
