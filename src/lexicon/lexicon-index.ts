@@ -35,6 +35,8 @@ export interface FormFacts {
   inner: boolean;
   /** The words that follow it in the multi-word phrases it starts (undefined: none). */
   next: ReadonlySet<string> | undefined;
+  /** It ends a multi-word person name (isKnownSurname). */
+  surname: boolean;
 }
 
 /** What the query methods need of a table: the eager Maps/Sets and the packed views both fit. */
@@ -45,7 +47,7 @@ interface KeySet {
   has(key: string): boolean;
 }
 
-const NO_FACTS: FormFacts = Object.freeze({ kinds: 0, maxTokens: 0, inner: false, next: undefined });
+const NO_FACTS: FormFacts = Object.freeze({ kinds: 0, maxTokens: 0, inner: false, next: undefined, surname: false });
 
 export class LexiconIndex {
   private readonly entries: CompiledEntry[] = [];
@@ -136,10 +138,10 @@ export class LexiconIndex {
     if (p) {
       const f = p.form(form);
       if (!f) return NO_FACTS;
-      return { kinds: this.packedKinds(f.kinds), maxTokens: f.maxTokens, inner: f.inner, next: f.maxTokens > 1 ? this.nextWords(form) : undefined };
+      return { kinds: this.packedKinds(f.kinds), maxTokens: f.maxTokens, inner: f.inner, next: f.maxTokens > 1 ? this.nextWords(form) : undefined, surname: f.surname };
     }
     const maxTokens = this.maxPhraseTokens(form);
-    return { kinds: this.kindMask(form), maxTokens, inner: this.isInnerWord(form), next: maxTokens > 1 ? this.nextWords(form) : undefined };
+    return { kinds: this.kindMask(form), maxTokens, inner: this.isInnerWord(form), next: maxTokens > 1 ? this.nextWords(form) : undefined, surname: this.isKnownSurname(form) };
   }
 
   /** Packed kind bits -> WORD_KINDS bits. */

@@ -44,6 +44,8 @@ export interface WordInfo {
   stopNear: boolean;
   /** The whole word is a given name (then a common-word reading needs the على spelling). */
   givenExact: boolean;
+  /** The whole word ends a multi-word person name of the lexicon (LexiconIndex.isKnownSurname). */
+  surname: boolean;
 }
 
 /*
@@ -86,6 +88,7 @@ function wordInfo(index: LexiconIndex, text: string): WordInfo {
     singleDescriptive: maxPhrase ? analyses.map((a, k) => (phraseMax[k] ? index.bestRef(a.form, true) : undefined)) : shared(analyses.map(() => undefined), undefined, none),
     stopNear: analyses.some((a, k) => a.skip <= 1 && (analysisKinds[k] & KIND.stop) !== 0),
     givenExact: (analysisKinds[0] & (KIND.male | KIND.female)) !== 0,
+    surname: facts[0].surname,
   };
 }
 
@@ -96,7 +99,7 @@ const COL_KINDS = 0;
 const COL_EXACT = 1;
 /** The longest lexicon phrase starting at the word (WordInfo.maxPhrase, capped at 255). */
 const COL_PHRASE = 2;
-/** Bits STOP_NEAR, GIVEN_EXACT, INNER_WORD: WordInfo.stopNear, givenExact, innerWord. */
+/** Bits STOP_NEAR, GIVEN_EXACT, INNER_WORD, SURNAME: WordInfo.stopNear, givenExact, innerWord, surname. */
 const COL_BITS = 3;
 /** The context rules' word facts (rules/facts.ts), -1 until computed. */
 const COL_RULES = 4;
@@ -106,6 +109,7 @@ const COL_NAME_DOC = 5;
 const STOP_NEAR = 1;
 const GIVEN_EXACT = 2;
 const INNER_WORD = 4;
+const SURNAME = 8;
 
 /** The recogniser's words: ids, each word's facts (computed once per word), and their numeric columns. */
 export class WordStore {
@@ -170,7 +174,7 @@ export class TokenView {
         kinds[id] = w.kinds;
         exact[id] = w.exact;
         phrase[id] = Math.min(w.maxPhrase, 255);
-        bits[id] = (w.stopNear ? STOP_NEAR : 0) | (w.givenExact ? GIVEN_EXACT : 0) | (w.innerWord ? INNER_WORD : 0);
+        bits[id] = (w.stopNear ? STOP_NEAR : 0) | (w.givenExact ? GIVEN_EXACT : 0) | (w.innerWord ? INNER_WORD : 0) | (w.surname ? SURNAME : 0);
       }
       this.words[i] = w;
     }
@@ -199,6 +203,11 @@ export class TokenView {
     // علي written على (alef maqsura in the original) is the preposition, not the name.
     const b = this.bits[this.ids[i]];
     return (b & STOP_NEAR) !== 0 && !((b & GIVEN_EXACT) !== 0 && !(this.maqsura && this.maqsura[i]));
+  }
+
+  /** Token i (the whole word) ends a multi-word person name of the lexicon (LexiconIndex.isKnownSurname). */
+  isKnownSurname(i: number): boolean {
+    return (this.bits[this.ids[i]] & SURNAME) !== 0;
   }
 
   /** Token i's word is in second or later position of some lexicon phrase (WordInfo.innerWord). */

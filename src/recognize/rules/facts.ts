@@ -109,7 +109,7 @@ export function isNonName(view: TokenView, i: number): boolean {
  */
 export function looksLikeFamilyName(view: TokenView, k: number): boolean {
   const t = view.tokens[k].text;
-  if (view.index.isKnownSurname(t)) return true;
+  if (view.isKnownSurname(k)) return true;
   // ومصطفى after جمال حمزة starts the next name of a list.
   const w = view.words[k];
   if (w.analyses.some((a, m) => a.clitics === 'و' && (w.analysisKinds[m] & GIVEN) !== 0)) return false;
