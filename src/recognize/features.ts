@@ -99,7 +99,7 @@ const COL_KINDS = 0;
 const COL_EXACT = 1;
 /** The longest lexicon phrase starting at the word (WordInfo.maxPhrase, capped at 255). */
 const COL_PHRASE = 2;
-/** Bits STOP_NEAR, GIVEN_EXACT, INNER_WORD, SURNAME: WordInfo.stopNear, givenExact, innerWord, surname. */
+/** Bits STOP_NEAR, GIVEN_EXACT, INNER_WORD, SURNAME: WordInfo.stopNear, givenExact, innerWord, surname; HAS_SINGLE: some analysis is a lexicon name alone. */
 const COL_BITS = 3;
 /** The context rules' word facts (rules/facts.ts), -1 until computed. */
 const COL_RULES = 4;
@@ -110,6 +110,7 @@ const STOP_NEAR = 1;
 const GIVEN_EXACT = 2;
 const INNER_WORD = 4;
 const SURNAME = 8;
+const HAS_SINGLE = 16;
 
 /** The recogniser's words: ids, each word's facts (computed once per word), and their numeric columns. */
 export class WordStore {
@@ -174,7 +175,7 @@ export class TokenView {
         kinds[id] = w.kinds;
         exact[id] = w.exact;
         phrase[id] = Math.min(w.maxPhrase, 255);
-        bits[id] = (w.stopNear ? STOP_NEAR : 0) | (w.givenExact ? GIVEN_EXACT : 0) | (w.innerWord ? INNER_WORD : 0) | (w.surname ? SURNAME : 0);
+        bits[id] = (w.stopNear ? STOP_NEAR : 0) | (w.givenExact ? GIVEN_EXACT : 0) | (w.innerWord ? INNER_WORD : 0) | (w.surname ? SURNAME : 0) | (hasSingle(w) ? HAS_SINGLE : 0);
       }
       this.words[i] = w;
     }
@@ -208,6 +209,11 @@ export class TokenView {
   /** Token i (the whole word) ends a multi-word person name of the lexicon (LexiconIndex.isKnownSurname). */
   isKnownSurname(i: number): boolean {
     return (this.bits[this.ids[i]] & SURNAME) !== 0;
+  }
+
+  /** Some analysis of token i is a lexicon name by itself (WordInfo.single or singleDescriptive). */
+  hasSingle(i: number): boolean {
+    return (this.bits[this.ids[i]] & HAS_SINGLE) !== 0;
   }
 
   /** Token i's word is in second or later position of some lexicon phrase (WordInfo.innerWord). */
@@ -265,6 +271,11 @@ export class TokenView {
   joined(i: number): boolean {
     return i + 1 < this.tokens.length && !this.tokens[i + 1].breakBefore;
   }
+}
+
+function hasSingle(w: WordInfo): boolean {
+  for (let k = 0; k < w.analyses.length; k++) if (w.single[k] !== undefined || w.singleDescriptive[k] !== undefined) return true;
+  return false;
 }
 
 /** The proclitics a word can carry before the form of one of its analyses (see procliticAnalyses). */

@@ -11,8 +11,11 @@ export function matchLexicon(view: TokenView, opts: RecognizeOptions = {}): Cand
   const out: Candidate[] = [];
   const n = tokens.length;
   for (let i = 0; i < n; i++) {
-    // Most words start no lexicon phrase: one read decides.
-    if (view.maxPhraseAt(i) === 0) continue;
+    // Most words start no lexicon phrase: one read decides. Of those that do, most are no
+    // name alone and are not followed by a word that occurs inside a phrase: two more reads.
+    const maxPhrase = view.maxPhraseAt(i);
+    if (maxPhrase === 0) continue;
+    if (!view.hasSingle(i) && !(maxPhrase > 1 && i + 1 < n && view.isInner(i + 1) && !tokens[i + 1].breakBefore)) continue;
     const w = words[i];
     let best: Candidate | undefined;
     const { analyses, phraseMax } = w;
