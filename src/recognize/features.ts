@@ -181,6 +181,16 @@ export class TokenView {
     }
   }
 
+  private analysesByToken?: CliticAnalysis[][];
+
+  /**
+   * Per token: its word's analyses. Made on first use (the rules read view.words[i].analyses,
+   * which costs no per-document array); kept for rule code written against it.
+   */
+  get analyses(): CliticAnalysis[][] {
+    return (this.analysesByToken ??= this.words.map((w) => w.analyses));
+  }
+
   /** Some analysis of token i is a word of one of these kinds (KIND bits). */
   has(i: number, kinds: number): boolean {
     return (this.kinds[this.ids[i]] & kinds) !== 0;
