@@ -4,15 +4,13 @@
  *   import { extract } from 'kiyan';
  *   const doc = extract('زار الرئيس بوتين طهران');
  */
-import { loadLexiconIndex } from './lexicon/load.js';
+import { Extractor, type DocumentOptions } from './extractor.js';
 import type { LexiconIndex } from './lexicon/lexicon-index.js';
-import type { EntityType } from './lexicon/schema.js';
-import { recognize, type Entity } from './recognize/pipeline.js';
-import { detectLanguage } from './text/language.js';
+import type { Document } from './model.js';
 
-export type { Entity } from './recognize/pipeline.js';
-export type { EntityType } from './lexicon/schema.js';
-export { ENTITY_TYPES } from './lexicon/schema.js';
+export type { Entity, Cluster, Document, EntityType, MentionSource } from './model.js';
+export { ENTITY_TYPES, clusterEntities } from './model.js';
+export { Extractor, createExtractor, type ExtractorOptions, type DocumentOptions } from './extractor.js';
 export { normalize, normalizeWithMap, ALL_STEPS, STEP_DESCRIPTIONS, parseSteps, type NormalizeStep } from './text/normalize.js';
 export { tokenize, type Token } from './text/tokenize.js';
 export { procliticAnalyses } from './text/clitics.js';
@@ -20,69 +18,35 @@ export { detectLanguage, loadLanguageDetector, type LanguageInfo } from './text/
 export { loadLexiconIndex, LexiconError } from './lexicon/load.js';
 export { LexiconIndex } from './lexicon/lexicon-index.js';
 
-export interface Cluster {
-  id: string;
-  type: EntityType;
-  /** Canonical Arabic name if known, else the first mention's normalised form. */
-  canonical: string;
-  en?: string;
-  mentions: number;
-  /** Code-point offset of the first mention. */
-  first: number;
-  /** The distinct surface forms seen. */
-  texts: string[];
-}
-
-export interface Document {
-  source: string;
-  /** ISO 639-3 code of the detected language ('arb' for Arabic). */
-  language: string;
-  entities: Entity[];
-  clusters: Cluster[];
-}
-
-export interface ExtractOptions {
-  /** Name of the input, copied into the result ('-' for stdin). */
-  source?: string;
-  /** Keep only these types. */
-  types?: EntityType[];
+export interface ExtractOptions extends DocumentOptions {
   /** Extra lexicon files (same format as lexicons/*.tsv). */
   lexicons?: string[];
   /** A prepared index (overrides `lexicons`). */
   index?: LexiconIndex;
-  /** Also tag descriptive organisations (الجيش السوري، الحكومة اللبنانية); off by default. */
-  descriptiveOrgs?: boolean;
-  /** Skip language detection (batch callers that already know). */
-  language?: string;
 }
 
+/*
+ * The extractors behind extract(): the one piece of module state in the library, kept
+ * here on purpose so that extract() stays a one-line call. Code that wants to own its
+ * state (a server, a worker, several lexicons) holds its own Extractor instead.
+ */
+const byLexicons = new Map<string, Extractor>();
+const byIndex = new WeakMap<LexiconIndex, Extractor>();
+
+/** extract(text) with a default extractor per lexicon set (or per given index). */
 export function extract(text: string, options: ExtractOptions = {}): Document {
-  const index = options.index ?? loadLexiconIndex(options.lexicons ?? []);
-  let entities = recognize(text, index, { descriptiveOrgs: options.descriptiveOrgs });
-  if (options.types) {
-    const keep = new Set(options.types);
-    entities = entities.filter((e) => keep.has(e.type));
-  }
-  return {
-    source: options.source ?? '-',
-    language: options.language ?? detectLanguage(text).code,
-    entities,
-    clusters: clusterEntities(entities),
-  };
+  return defaultExtractor(options).extract(text, options);
 }
 
-export function clusterEntities(entities: Entity[]): Cluster[] {
-  const byId = new Map<string, Cluster>();
-  for (const e of entities) {
-    let c = byId.get(e.id);
-    if (!c) {
-      c = { id: e.id, type: e.type, canonical: e.canonical ?? e.normalized, mentions: 0, first: e.start, texts: [] };
-      if (e.en) c.en = e.en;
-      byId.set(e.id, c);
-    }
-    c.mentions++;
-    if (!c.en && e.en) c.en = e.en;
-    if (!c.texts.includes(e.text)) c.texts.push(e.text);
+function defaultExtractor(options: ExtractOptions): Extractor {
+  if (options.index) {
+    let ex = byIndex.get(options.index);
+    if (!ex) byIndex.set(options.index, (ex = new Extractor({ index: options.index })));
+    return ex;
   }
-  return [...byId.values()].sort((a, b) => b.mentions - a.mentions || a.first - b.first);
+  const lexicons = options.lexicons ?? [];
+  const key = lexicons.join('\u0000');
+  let ex = byLexicons.get(key);
+  if (!ex) byLexicons.set(key, (ex = new Extractor({ lexicons })));
+  return ex;
 }

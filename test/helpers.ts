@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { scoreSpans, type Scores, type Span } from '../src/eval/conll.js';
-import type { Entity } from '../src/recognize/pipeline.js';
+import type { Entity } from '../src/model.js';
 
 export const ROOT = join(import.meta.dirname, '..');
 export const SEED = join(ROOT, 'fixtures', 'news-soleimani-moscow.txt');

@@ -1,11 +1,11 @@
 /**
  * Executors for batch tasks: in the main thread (one job), or a pool of worker threads
- * (each loads the lexicon index once). Tasks are handed to the least busy worker; the
+ * (each holds one extractor). Tasks are handed to the least busy worker; the
  * caller keeps results in input order (see run.ts), so the output never depends on timing.
  */
 import { createRequire } from 'node:module';
 import type { Worker } from 'node:worker_threads';
-import { loadLexiconIndex } from '../lexicon/load.js';
+import { createExtractor } from '../extractor.js';
 import { runTaskLoading, type Result, type Task, type TaskConfig } from './process.js';
 
 export interface Executor {
@@ -16,13 +16,13 @@ export interface Executor {
 }
 
 export class InlineExecutor implements Executor {
-  private readonly index;
+  private readonly extractor;
   constructor(private readonly cfg: TaskConfig) {
-    this.index = loadLexiconIndex(cfg.lexicons);
+    this.extractor = createExtractor({ lexicons: cfg.lexicons });
   }
   run(task: Task): Promise<Result> {
     // Yield to the event loop between tasks so that signals and output errors are seen.
-    return new Promise((resolve) => setImmediate(() => resolve(runTaskLoading(task, this.cfg, this.index))));
+    return new Promise((resolve) => setImmediate(() => resolve(runTaskLoading(task, this.cfg, this.extractor))));
   }
   async close(): Promise<void> {}
   kill(): void {}

@@ -6,9 +6,9 @@
  */
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
-import { clusterEntities, extract, type Cluster, type Document, type Entity, type EntityType } from '../index.js';
+import { clusterEntities, type Cluster, type Document, type Entity, type EntityType } from '../model.js';
+import type { Extractor } from '../extractor.js';
 import { DetectorNotLoaded, detectLanguageIfLoaded, loadLanguageDetector } from '../text/language.js';
-import type { LexiconIndex } from '../lexicon/lexicon-index.js';
 import { BinaryInputError, decodeBytes, type Encoding } from '../io/decode.js';
 import { InputError } from '../io/errors.js';
 import { isFifo, readFifoBytes } from '../io/input.js';
@@ -133,19 +133,19 @@ function fail(e: unknown, bytes = 0): FailResult {
 }
 
 /** `fifoBytes`: a FIFO's content, read beforehand by runTaskLoading (see readFifoBytes). */
-export function runTask(task: Task, cfg: TaskConfig, index: LexiconIndex, fifoBytes?: Buffer): Result {
+export function runTask(task: Task, cfg: TaskConfig, extractor: Extractor, fifoBytes?: Buffer): Result {
   try {
     switch (task.kind) {
       case 'file':
-        return processFile(task, cfg, index, fifoBytes);
+        return processFile(task, cfg, extractor, fifoBytes);
       case 'text':
         return cfg.inputFormat === 'jsonl'
-          ? processRecords(task.source, 1, task.text.split('\n'), task.bytes, cfg, index, true)
-          : processText(task.source, task.text, task.bytes, cfg, index);
+          ? processRecords(task.source, 1, task.text.split('\n'), task.bytes, cfg, extractor, true)
+          : processText(task.source, task.text, task.bytes, cfg, extractor);
       case 'chunk':
-        return processChunk(task, cfg, index);
+        return processChunk(task, cfg, extractor);
       case 'records':
-        return processRecords(task.source, task.firstLine, task.lines, task.bytes, cfg, index, false);
+        return processRecords(task.source, task.firstLine, task.lines, task.bytes, cfg, extractor, false);
     }
   } catch (e) {
     if (e instanceof DetectorNotLoaded) throw e;
@@ -157,7 +157,7 @@ export function runTask(task: Task, cfg: TaskConfig, index: LexiconIndex, fifoBy
  * runTask, loading the language detector the first time a text needs it (most runs never
  * do). Tasks are pure apart from reading their input, so running one again is safe.
  */
-export async function runTaskLoading(task: Task, cfg: TaskConfig, index: LexiconIndex): Promise<Result> {
+export async function runTaskLoading(task: Task, cfg: TaskConfig, extractor: Extractor): Promise<Result> {
   // A FIFO is read asynchronously: a synchronous read would block until a writer comes, deaf
   // to SIGTERM and SIGINT. It is read once, so a second runTask gets the same bytes.
   let fifoBytes: Buffer | undefined;
@@ -169,15 +169,15 @@ export async function runTaskLoading(task: Task, cfg: TaskConfig, index: Lexicon
     }
   }
   try {
-    return runTask(task, cfg, index, fifoBytes);
+    return runTask(task, cfg, extractor, fifoBytes);
   } catch (e) {
     if (!(e instanceof DetectorNotLoaded)) throw e;
     await loadLanguageDetector();
-    return runTask(task, cfg, index, fifoBytes);
+    return runTask(task, cfg, extractor, fifoBytes);
   }
 }
 
-function processFile(task: Extract<Task, { kind: 'file' }>, cfg: TaskConfig, index: LexiconIndex, fifoBytes?: Buffer): Result {
+function processFile(task: Extract<Task, { kind: 'file' }>, cfg: TaskConfig, extractor: Extractor, fifoBytes?: Buffer): Result {
   let bytes: Buffer;
   try {
     if (fifoBytes) bytes = fifoBytes;
@@ -197,8 +197,8 @@ function processFile(task: Extract<Task, { kind: 'file' }>, cfg: TaskConfig, ind
     if (e instanceof BinaryInputError && !task.explicit) return { ok: false, error: e.message, skipped: true, bytes: bytes.length };
     return fail(e, bytes.length);
   }
-  if (cfg.inputFormat === 'jsonl') return processRecords(task.source, 1, text.split('\n'), bytes.length, cfg, index, true);
-  return processText(task.source, text, bytes.length, cfg, index);
+  if (cfg.inputFormat === 'jsonl') return processRecords(task.source, 1, text.split('\n'), bytes.length, cfg, extractor, true);
+  return processText(task.source, text, bytes.length, cfg, extractor);
 }
 
 /** Formats one document the way the run wants it (streamed piece, or a standalone file). */
@@ -224,10 +224,10 @@ function languageCheck(source: string, text: string, cfg: TaskConfig, warnings: 
   return lang.code;
 }
 
-export function processText(source: string, text: string, bytes: number, cfg: TaskConfig, index: LexiconIndex): Result {
+export function processText(source: string, text: string, bytes: number, cfg: TaskConfig, extractor: Extractor): Result {
   const warnings: string[] = [];
   const language = languageCheck(source, text, cfg, warnings);
-  const doc = extract(text, { source, types: cfg.types, index, language, descriptiveOrgs: cfg.descriptiveOrgs });
+  const doc = extractor.extract(text, { source, types: cfg.types, language, descriptiveOrgs: cfg.descriptiveOrgs });
   const { out, docs } = render(doc, text, cfg);
   return { ok: true, out, docs, bytes, counts: countEntities(doc.entities), warnings, records: 0 };
 }
@@ -253,13 +253,13 @@ export function cpLength(s: string, from = 0, to = s.length): number {
  * that rules and document consistency see the same neighbourhood as in the whole text.
  * Only entities that start in the core are kept; offsets are made relative to the core.
  */
-function processChunk(task: Extract<Task, { kind: 'chunk' }>, cfg: TaskConfig, index: LexiconIndex): Result {
+function processChunk(task: Extract<Task, { kind: 'chunk' }>, cfg: TaskConfig, extractor: Extractor): Result {
   const warnings: string[] = [];
   const text = task.before + task.core + task.after;
   const coreStart = task.before.length;
   let language: string | undefined;
   if (task.first) language = languageCheck(task.source, text.slice(coreStart), cfg, warnings);
-  const doc = extract(text, { source: task.source, types: cfg.types, index, language: language ?? 'und', descriptiveOrgs: cfg.descriptiveOrgs });
+  const doc = extractor.extract(text, { source: task.source, types: cfg.types, language: language ?? 'und', descriptiveOrgs: cfg.descriptiveOrgs });
   const base = cpLength(text, 0, coreStart);
   const coreCp = cpLength(text, coreStart, coreStart + task.core.length);
   const entities: Entity[] = [];
@@ -285,7 +285,7 @@ function processChunk(task: Extract<Task, { kind: 'chunk' }>, cfg: TaskConfig, i
  * carrying its id, so that no record is ever lost. `whole`: the lines are a whole input (a
  * standalone result file gets begin/end); else a block of a streamed input.
  */
-export function processRecords(source: string, firstLine: number, lines: string[], bytes: number, cfg: TaskConfig, index: LexiconIndex, whole: boolean): Result {
+export function processRecords(source: string, firstLine: number, lines: string[], bytes: number, cfg: TaskConfig, extractor: Extractor, whole: boolean): Result {
   const standalone = cfg.standalone && whole;
   const format = outputFormat(cfg.format)!;
   const ctx = { ...cfg.formatCtx, records: true };
@@ -304,7 +304,7 @@ export function processRecords(source: string, firstLine: number, lines: string[
     if ('text' in rec) {
       try {
         const language = languageCheck(where, rec.text, cfg, []);
-        const d = extract(rec.text, { source, types: cfg.types, index, language, descriptiveOrgs: cfg.descriptiveOrgs });
+        const d = extractor.extract(rec.text, { source, types: cfg.types, language, descriptiveOrgs: cfg.descriptiveOrgs });
         const doc = { id: rec.id, ...d } as Document & { id: RecordId };
         const c = countEntities(doc.entities);
         for (const k of ['PER', 'LOC', 'ORG'] as const) counts[k] += c[k];

@@ -1,6 +1,6 @@
 /** `kiyan eval GOLD`: precision, recall and F1 of the real extraction against gold. */
 import type { Command } from 'commander';
-import { extract, loadLexiconIndex } from '../index.js';
+import { createExtractor } from '../index.js';
 import { conllToText, entitiesToTags, errorReport, parseConll, scoreSpans, spansFromBio, EVAL_TYPES, type Scores, type Span, type ErrorExample } from '../eval/conll.js';
 import { UserError } from '../io/errors.js';
 import { tableClass } from '../format/common.js';
@@ -25,7 +25,7 @@ export function registerEval(program: Command): void {
     .option('-l, --lexicon <file>', 'extra lexicon file (repeatable)', (v: string, acc: string[]) => [...acc, v], [] as string[])
     .action((goldPath: string, opts: EvalOptions) => {
       if (!['table', 'json'].includes(opts.format)) throw new UserError(`unknown format "${opts.format}" (known: table, json)`);
-      const index = loadLexiconIndex(opts.lexicon);
+      const extractor = createExtractor({ lexicons: opts.lexicon });
       const { text: goldText } = readTextInput(goldPath);
       let gold: Span[];
       let pred: Span[];
@@ -39,7 +39,7 @@ export function registerEval(program: Command): void {
           throw new UserError(`${goldPath}: not valid JSON (${(e as Error).message})`);
         }
         const { text } = readTextInput(opts.text);
-        const ents = extract(text, { index, language: 'arb' }).entities;
+        const ents = extractor.extract(text, { language: 'arb' }).entities;
         const norm = (t: string): string => (t.toUpperCase() === 'PERS' ? 'PER' : t.toUpperCase());
         const keep = (t: string): boolean => (EVAL_TYPES as readonly string[]).includes(norm(t));
         gold = (doc.entities ?? []).filter((e) => keep(e.type)).map((e) => ({ type: norm(e.type) as Span['type'], start: e.start, end: e.end }));
@@ -54,7 +54,7 @@ export function registerEval(program: Command): void {
         }
         const conll = conllToText(sents);
         checkTags(goldPath, conll.tags);
-        const ents = extract(conll.text, { index, language: 'arb' }).entities;
+        const ents = extractor.extract(conll.text, { language: 'arb' }).entities;
         gold = spansFromBio(conll.tags);
         pred = spansFromBio(entitiesToTags(ents, conll.spans));
         words = conll.words;

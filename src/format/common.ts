@@ -1,5 +1,5 @@
 /** Helpers shared by the output formats. */
-import type { Cluster, Document, Entity } from '../index.js';
+import type { Cluster, Document, Entity } from '../model.js';
 import { createRequire } from 'node:module';
 import { transliterate } from '../text/translit.js';
 

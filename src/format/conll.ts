@@ -12,7 +12,7 @@
  * Sentences end after . ! ? ؟ … (and the closing quotes or brackets right after them)
  * and at every line break.
  */
-import type { Entity } from '../index.js';
+import type { Entity } from '../model.js';
 
 export interface ConllTokenOut {
   text: string;

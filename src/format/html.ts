@@ -14,7 +14,7 @@
  * letter (and mirrored at the end), so every browser shapes the letters in their joined
  * forms even when it shapes the two elements separately.
  */
-import type { Cluster } from '../index.js';
+import type { Cluster } from '../model.js';
 import { codePointIndex, escapeHtml, mentionsOf, type OutCluster, type OutDocument, type OutEntity } from './common.js';
 
 const ZWJ = '\u200D';

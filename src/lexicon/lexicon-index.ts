@@ -25,6 +25,20 @@ export interface LexiconEntryInfo {
   surfaces: string[];
 }
 
+/** What the recogniser needs to know about one normalised form, asked once per distinct word. */
+export interface FormFacts {
+  /** The kinds it is a word of, as bits: bit i is WORD_KINDS[i]. */
+  kinds: number;
+  /** Longest phrase (in tokens) that starts with it, 0 if none. */
+  maxTokens: number;
+  /** In second or later position of some multi-word phrase. */
+  inner: boolean;
+  /** The words that follow it in the multi-word phrases it starts (undefined: none). */
+  next: ReadonlySet<string> | undefined;
+  /** It ends a multi-word person name (isKnownSurname). */
+  surname: boolean;
+}
+
 /** What the query methods need of a table: the eager Maps/Sets and the packed views both fit. */
 interface KeyMap<V> {
   get(key: string): V | undefined;
@@ -32,6 +46,8 @@ interface KeyMap<V> {
 interface KeySet {
   has(key: string): boolean;
 }
+
+const NO_FACTS: FormFacts = Object.freeze({ kinds: 0, maxTokens: 0, inner: false, next: undefined, surname: false });
 
 export class LexiconIndex {
   private readonly entries: CompiledEntry[] = [];
@@ -111,6 +127,29 @@ export class LexiconIndex {
       for (const w of derived.multiFirst[kind] ?? []) firsts.add(w);
       this.multiFirst.set(kind, firsts);
     }
+  }
+
+  /**
+   * Everything the recogniser asks about a form before it meets it in context, with one
+   * look-up of the packed index (a separate call per question cost a look-up each).
+   */
+  describe(form: string): FormFacts {
+    const p = this.packed;
+    if (p) {
+      const f = p.form(form);
+      if (!f) return NO_FACTS;
+      return { kinds: this.packedKinds(f.kinds), maxTokens: f.maxTokens, inner: f.inner, next: f.maxTokens > 1 ? this.nextWords(form) : undefined, surname: f.surname };
+    }
+    const maxTokens = this.maxPhraseTokens(form);
+    return { kinds: this.kindMask(form), maxTokens, inner: this.isInnerWord(form), next: maxTokens > 1 ? this.nextWords(form) : undefined, surname: this.isKnownSurname(form) };
+  }
+
+  /** Packed kind bits -> WORD_KINDS bits. */
+  private packedKinds(packed: number): number {
+    const bits = this.packedKindBits!;
+    let mask = 0;
+    for (let b = 0; packed >>> b !== 0; b++) if (packed & (1 << b)) mask |= bits[b];
+    return mask;
   }
 
   /** Longest phrase (in tokens) that starts with this normalised token, 0 if none. */
@@ -228,14 +267,9 @@ export class LexiconIndex {
 
   /** The kinds this form is a word of, as bits: bit i is WORD_KINDS[i]. */
   kindMask(form: string): number {
+    // One packed lookup gives every kind.
+    if (this.packed) return this.packedKinds(this.packed.form(form)?.kinds ?? 0);
     let mask = 0;
-    const bits = this.packedKindBits;
-    if (bits) {
-      // One packed lookup gives every kind (a run asks this for every new word).
-      const packed = this.packed!.form(form)?.kinds ?? 0;
-      for (let b = 0; packed >>> b !== 0; b++) if (packed & (1 << b)) mask |= bits[b];
-      return mask;
-    }
     for (const [kind, set] of this.words) if (set.has(form)) mask |= 1 << WORD_KINDS.indexOf(kind);
     return mask;
   }

@@ -48,15 +48,13 @@ export function defaultMetaPath(): string {
   return join(packageRoot(), 'dist', 'lexicon', 'index-meta.json');
 }
 
-let cachedDefault: PackedLexicon | undefined;
-
+/** The shipped index, read from its file: each caller gets its own (it decodes on demand, and remembers what it decoded). */
 export function loadDefaultPacked(): PackedLexicon {
-  if (cachedDefault) return cachedDefault;
   const path = defaultPackedPath();
   if (!existsSync(path)) throw new LexiconError(`the compiled lexicon is missing (${path}); run "npm run build"`);
-  cachedDefault = new PackedLexicon(readFileSync(path));
-  cachedDefault.metaFile = defaultMetaPath();
-  return cachedDefault;
+  const packed = new PackedLexicon(readFileSync(path));
+  packed.metaFile = defaultMetaPath();
+  return packed;
 }
 
 /** Compiles user lexicon files; any error in them is fatal (file:line messages). */
@@ -78,16 +76,12 @@ export function compileUserFiles(paths: string[]): CompiledLexicon {
   return lexicon;
 }
 
-const indexCache = new Map<string, LexiconIndex>();
-
-/** The default index, plus user lexicon files if any (they take precedence). */
+/**
+ * The default index, plus user lexicon files if any (they take precedence). A new index at
+ * each call (nothing is kept at module level): hold on to it, or to an Extractor.
+ */
 export function loadLexiconIndex(userFiles: string[] = []): LexiconIndex {
-  const key = userFiles.join('\u0000');
-  const cached = indexCache.get(key);
-  if (cached) return cached;
   const compiled: Array<CompiledLexicon | PackedLexicon> = [loadDefaultPacked()];
   if (userFiles.length) compiled.push(compileUserFiles(userFiles));
-  const index = new LexiconIndex(compiled);
-  indexCache.set(key, index);
-  return index;
+  return new LexiconIndex(compiled);
 }

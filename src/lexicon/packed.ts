@@ -140,9 +140,18 @@ function parseRefs(s: string): RawRefs | undefined {
   });
 }
 
-function parseForm(line: string, into: Map<string, FormInfo>): void {
-  const [key, max, kinds, surname, refs, inner, next] = line.split('\t');
-  into.set(key, { refs: parseRefs(refs), maxTokens: max ? Number(max) : 0, kinds: kinds ? Number(kinds) : 0, surname: surname === '1', inner: inner === '1', next: next ? next.split('|') : undefined });
+function parseForm(line: string): FormInfo {
+  const [, max, kinds, surname, refs, inner, next] = line.split('\t');
+  return { refs: parseRefs(refs), maxTokens: max ? Number(max) : 0, kinds: kinds ? Number(kinds) : 0, surname: surname === '1', inner: inner === '1', next: next ? next.split('|') : undefined };
+}
+
+/**
+ * Keeps a form's line under its key, to be parsed when the form is first asked for (a run
+ * asks for a fraction of the forms it decodes: their buckets are decoded whole).
+ */
+function addLine(line: string, into: Map<string, FormInfo | string>): void {
+  const key = line.slice(0, line.indexOf('\t'));
+  if (!into.has(key)) into.set(key, line);
 }
 
 /** Run time: the packed file, decoded on demand. */
@@ -154,7 +163,8 @@ export class PackedLexicon {
   metaFile?: string;
   private readonly header: PackedHeader;
   private readonly mask: number;
-  private readonly forms = new Map<string, FormInfo>();
+  /** Form -> what the index knows, or the form's line until first asked for. */
+  private readonly forms = new Map<string, FormInfo | string>();
   private readonly loaded: Uint8Array;
   private loadedCount = 0;
   /** Every bucket decoded: lookups are plain map hits from then on. */
@@ -181,7 +191,9 @@ export class PackedLexicon {
       if (!this.loaded[b]) this.loadBucket(b);
     }
     this.lastKey = key;
-    return (this.lastInfo = this.forms.get(key));
+    let info = this.forms.get(key);
+    if (typeof info === 'string') this.forms.set(key, (info = parseForm(info)));
+    return (this.lastInfo = info);
   }
 
   private loadBucket(b: number): void {
@@ -193,7 +205,7 @@ export class PackedLexicon {
     const end = h.formsStart + this.buf.readUInt32LE(h.bucketDir + 4 * (b + 1));
     if (start === end) return;
     const lines = this.buf.toString('utf8', start, end - 1).split('\n');
-    for (const line of lines) parseForm(line, this.forms);
+    for (const line of lines) addLine(line, this.forms);
   }
 
   private loadAll(): void {
@@ -201,9 +213,7 @@ export class PackedLexicon {
     const h = this.header;
     const lines = this.buf.toString('utf8', h.formsStart, h.entriesStart - 1).split('\n');
     for (const line of lines) {
-      if (!line) continue;
-      const key = line.slice(0, line.indexOf('\t'));
-      if (!this.forms.has(key)) parseForm(line, this.forms);
+      if (line) addLine(line, this.forms);
     }
     this.complete = true;
   }
@@ -227,7 +237,8 @@ export class PackedLexicon {
     const surnames: string[] = [];
     const words: CompiledLexicon['words'] = {};
     for (const kind of this.kinds) words[kind] = [];
-    for (const [key, f] of this.forms) {
+    for (const [key, value] of this.forms) {
+      const f = typeof value === 'string' ? parseForm(value) : value;
       if (f.refs) forms[key] = f.refs;
       if (f.maxTokens) maxTokens[key] = f.maxTokens;
       if (f.surname) surnames.push(key);

@@ -6,8 +6,9 @@
  */
 import { firstInvalidUtf8 } from '../io/decode.js';
 
-export const ENTITY_TYPES = ['PER', 'LOC', 'ORG'] as const;
-export type EntityType = (typeof ENTITY_TYPES)[number];
+import { ENTITY_TYPES, type EntityType } from '../model.js';
+
+export { ENTITY_TYPES, type EntityType };
 
 export const WORD_KINDS = [
   'male',

@@ -11,9 +11,12 @@ export function matchLexicon(view: TokenView, opts: RecognizeOptions = {}): Cand
   const out: Candidate[] = [];
   const n = tokens.length;
   for (let i = 0; i < n; i++) {
+    // Most words start no lexicon phrase: one read decides. Of those that do, most are no
+    // name alone and are not followed by a word that occurs inside a phrase: two more reads.
+    const maxPhrase = view.maxPhraseAt(i);
+    if (maxPhrase === 0) continue;
+    if (!view.hasSingle(i) && !(maxPhrase > 1 && i + 1 < n && view.isInner(i + 1) && !tokens[i + 1].breakBefore)) continue;
     const w = words[i];
-    // Most words start no lexicon phrase: one read decides.
-    if (w.maxPhrase === 0) continue;
     let best: Candidate | undefined;
     const { analyses, phraseMax } = w;
     for (let ai = 0; ai < analyses.length; ai++) {
@@ -23,9 +26,10 @@ export function matchLexicon(view: TokenView, opts: RecognizeOptions = {}): Cand
       // A longer phrase needs the next token to follow this form in some phrase, and goes on
       // only over adjacent tokens that occur inside some phrase: most keys are never built.
       let limit = 1;
-      if (max > 1 && i + 1 < n && !tokens[i + 1].breakBefore && w.nextWords[ai]?.has(tokens[i + 1].text)) {
+      // (A word that follows another in a phrase is inside it: view.isInner() rules most out with one read.)
+      if (max > 1 && i + 1 < n && view.isInner(i + 1) && !tokens[i + 1].breakBefore && w.nextWords[ai]?.has(tokens[i + 1].text)) {
         limit = 2;
-        while (limit < max && i + limit < n && !tokens[i + limit].breakBefore && words[i + limit].innerWord) limit++;
+        while (limit < max && i + limit < n && view.isInner(i + limit) && !tokens[i + limit].breakBefore) limit++;
       }
       for (let len = limit; len >= 1; len--) {
         if (best && len <= best.last - best.first) break;

@@ -4,76 +4,87 @@
  * mentions with offsets into the ORIGINAL text.
  */
 import type { LexiconIndex } from '../lexicon/lexicon-index.js';
-import type { EntityType } from '../lexicon/schema.js';
+import type { Entity } from '../model.js';
 import { normalizeWithMap, toSourceSpan } from '../text/normalize.js';
-import { WordTable } from '../text/intern.js';
-import { tokenize } from '../text/tokenize.js';
-import { makeTokenView } from './features.js';
+import { tokenize, type Token } from '../text/tokenize.js';
+import { makeTokenView, WordStore } from './features.js';
 import { matchLexicon } from './lexicon-match.js';
 import { isCommonWord, matchPatterns } from './patterns.js';
 import { propagate, surfaceKey } from './propagate.js';
 import { confirmAmbiguous, entityId, resolveOverlaps } from './resolve.js';
-import type { MentionSource, RecognizeOptions } from './types.js';
+import type { RecognizeOptions } from './types.js';
 
-export interface Entity {
-  /** Shared by every mention of the same entity in the document. */
-  id: string;
-  /** The mention exactly as in the input. */
-  text: string;
-  type: EntityType;
-  /** Code-point offsets into the input, end exclusive. */
-  start: number;
-  end: number;
-  /** The mention normalised (proclitics removed, article restored after لل). */
-  normalized: string;
-  /** Canonical Arabic name, when the lexicon knows the entity. */
-  canonical?: string;
-  /** English name, when the lexicon knows the entity. */
-  en?: string;
-  subtype?: string;
-  source: MentionSource;
-  /** The rule or lexicon path that found it. */
-  rule: string;
-}
+export type { Entity };
 
-/** Token texts interned across documents: repeated words cost no new strings (see intern.ts). */
-const words = new WordTable();
+/** Token objects kept for reuse (about 5 MB): a streamed chunk's worth, not a whole book's. */
+const MAX_KEPT_TOKENS = 1 << 17;
 
-export function recognize(text: string, index: LexiconIndex, opts: RecognizeOptions = {}): Entity[] {
-  const norm = normalizeWithMap(text);
-  const tokens = tokenize(norm.text, words);
-  // Which tokens end in alef maqsura in the original (على the preposition vs علي the name).
-  const maqsura = new Uint8Array(tokens.length);
-  tokens.forEach((t, i) => {
-    if (text.charCodeAt(norm.toSource16[t.end - 1]) === 0x0649) maqsura[i] = 1;
-  });
-  const view = makeTokenView(tokens, index, maqsura);
-  const lex = matchLexicon(view, opts);
-  const pat = matchPatterns(view, lex, opts);
-  const usable = confirmAmbiguous([...lex, ...pat], (c) => isCommonWord(view, c));
-  const chosen = resolveOverlaps(usable, tokens.length);
-  const keys = chosen.map((c) => surfaceKey(view, c));
-  const ids = chosen.map((c, i) => entityId(c, index, keys[i]));
-  const all = propagate(view, chosen, ids);
-  const entities: Entity[] = all.map((c, i) => {
-    const span = toSourceSpan(norm, text, c.start, c.end);
-    const info = c.entry !== undefined ? index.entryBasics(c.entry) : undefined;
-    const e: Entity = {
-      id: ids[i],
-      text: text.slice(span.start16, span.end16),
-      type: c.type,
-      start: span.startCp,
-      end: span.endCp,
-      normalized: i < keys.length ? keys[i] : surfaceKey(view, c),
-      source: c.source,
-      rule: c.rule,
-    };
-    if (info && info.type === c.type) {
-      e.canonical = info.arabic;
-      e.en = info.en;
-      e.subtype = info.subtype;
-    }
-    return e;
-  });
-  return entities.sort((a, b) => a.start - b.start);
+/**
+ * The recogniser of one extractor: its lexicon index and everything it learns while it
+ * runs (word ids and word facts, entry ids). Nothing here is shared with another recogniser.
+ */
+export class Recognizer {
+  /** Word ids and, by id, each word's facts (see features.ts). */
+  private readonly words: WordStore;
+  /** The last document's tokens, overwritten by the next (nothing keeps them past recognize()). */
+  private tokens: Token[] = [];
+  /** Lexicon entry -> its entity id, made on first use ('' until then). */
+  private readonly entryIds: string[];
+
+  constructor(
+    readonly index: LexiconIndex,
+    /** Distinct words remembered before the least recently used are forgotten. */
+    wordCapacity?: number,
+  ) {
+    this.words = new WordStore(wordCapacity);
+    this.entryIds = new Array<string>(index.entryCount).fill('');
+  }
+
+  /** Distinct words remembered now, and forgotten so far (eviction). */
+  get wordStats(): { words: number; evicted: number } {
+    return { words: this.words.table.size, evicted: this.words.table.evicted };
+  }
+
+  recognize(text: string, opts: RecognizeOptions = {}): Entity[] {
+    const { index, entryIds } = this;
+    const doc = this.words.table.beginDocument();
+    const norm = normalizeWithMap(text);
+    const tokens = tokenize(norm.text, this.words.table, this.tokens);
+    // Which tokens end in alef maqsura in the original (على the preposition vs علي the name).
+    const maqsura = new Uint8Array(tokens.length);
+    tokens.forEach((t, i) => {
+      if (text.charCodeAt(norm.toSource16[t.end - 1]) === 0x0649) maqsura[i] = 1;
+    });
+    const view = makeTokenView(tokens, index, this.words, doc, maqsura);
+    const lex = matchLexicon(view, opts);
+    const pat = matchPatterns(view, lex, opts);
+    const usable = confirmAmbiguous([...lex, ...pat], (c) => isCommonWord(view, c));
+    const chosen = resolveOverlaps(usable, tokens.length);
+    const keys = chosen.map((c) => surfaceKey(view, c));
+    const ids = chosen.map((c, i) => entityId(c, index, keys[i], entryIds));
+    const all = propagate(view, chosen, ids);
+    const entities: Entity[] = all.map((c, i) => {
+      const span = toSourceSpan(norm, text, c.start, c.end);
+      const info = c.entry !== undefined ? index.entryBasics(c.entry) : undefined;
+      const e: Entity = {
+        id: ids[i],
+        text: text.slice(span.start16, span.end16),
+        type: c.type,
+        start: span.startCp,
+        end: span.endCp,
+        normalized: i < keys.length ? keys[i] : surfaceKey(view, c),
+        source: c.source,
+        rule: c.rule,
+      };
+      if (info && info.type === c.type) {
+        e.canonical = info.arabic;
+        e.en = info.en;
+        e.subtype = info.subtype;
+      }
+      return e;
+    });
+    // Kept for the next document unless that would hold a big text's worth of objects.
+    if (tokens.length > MAX_KEPT_TOKENS) this.tokens = [];
+    return entities.sort((a, b) => a.start - b.start);
+  }
 }

@@ -20,8 +20,6 @@ const MAX_KEY_TOKENS = 4;
  * Inputs that concatenate many articles must not spread one article's guess to all.
  */
 export const PROPAGATION_WINDOW = 3000;
-/** Numbers the documents seen, for the per-document memo on words (WordInfo.docStamp). */
-let docCounter = 0;
 
 /** Is some position of `at` (ascending) within the window of pos? Binary search: names recur a lot. */
 function near(at: number[], pos: number): boolean {
@@ -96,7 +94,7 @@ function collectNames(view: TokenView, chosen: Candidate[], ids: string[]): { kn
 
 /** Other mentions of known names in the uncovered tokens: appended to added, their ids to ids. */
 function findRepeats(view: TokenView, chosen: Candidate[], known: Map<string, KnownName>, added: Candidate[], ids: string[]): void {
-  const { tokens, analyses, words, index } = view;
+  const { tokens, words, index } = view;
   // A common word, or a name inside an event or prize name (جائزة نوبل), is not another mention.
   const breaksName = (t: number): boolean =>
     index.isWord('stop', tokens[t].text) || (t > 0 && !tokens[t].breakBefore && view.has(t - 1, KIND['misc-head']));
@@ -111,21 +109,16 @@ function findRepeats(view: TokenView, chosen: Candidate[], known: Map<string, Kn
     if (sp > 0) firstWords.add(k.slice(0, sp));
     anyFirst.add(sp > 0 ? k.slice(0, sp) : k);
   }
-  // That test is per word, so it is memoised on the word for this document.
-  const stamp = ++docCounter;
+  // Which words can start a hit is asked per word (of the few first words), not per token.
+  view.markNameStarts(anyFirst);
   const covered = new Uint8Array(tokens.length);
   for (const c of chosen) for (let t = c.first; t < c.last; t++) covered[t] = 1;
   const addedIds: string[] = [];
   for (let i = 0; i < tokens.length; i++) {
     if (covered[i]) continue;
-    const w = words[i];
-    if (w.docStamp !== stamp) {
-      w.docStamp = stamp;
-      w.docFact = w.analyses.some((a) => anyFirst.has(a.form));
-    }
-    if (!w.docFact) continue;
+    if (!view.startsName(i)) continue;
     let hit: { len: number; skip: number; name: KnownName } | undefined;
-    for (const a of analyses[i]) {
+    for (const a of words[i].analyses) {
       let key = a.form;
       const maxLen = firstWords.has(key) ? MAX_KEY_TOKENS : 1;
       for (let len = 1; len <= maxLen && i + len <= tokens.length; len++) {

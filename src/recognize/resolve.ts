@@ -75,17 +75,16 @@ function chooseGroup(ranked: Candidate[], owner: Int32Array, chosen: Candidate[]
   }
 }
 
-/** Ids of lexicon entries, made once per entry: one string per entity, whatever its mention count. */
-const entryIds = new WeakMap<LexiconIndex, string[]>();
-
-export function entityId(c: Candidate, index: LexiconIndex, surfaceKey: string): string {
+/**
+ * Ids of lexicon entries, made once per entry: one string per entity, whatever its mention
+ * count. `entryIds` (one slot per entry, '' until made) belongs to the caller's extractor.
+ */
+export function entityId(c: Candidate, index: LexiconIndex, surfaceKey: string, entryIds: string[]): string {
   if (c.entry !== undefined) {
-    let ids = entryIds.get(index);
-    if (!ids) entryIds.set(index, (ids = new Array<string>(index.entryCount).fill('')));
-    let id = ids[c.entry];
+    let id = entryIds[c.entry];
     if (id === '') {
       const e = index.entryBasics(c.entry);
-      id = ids[c.entry] = `${e.type}:${e.arabic}`;
+      id = entryIds[c.entry] = `${e.type}:${e.arabic}`;
     }
     return id;
   }

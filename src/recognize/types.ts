@@ -1,6 +1,6 @@
-import type { EntityType } from '../lexicon/schema.js';
+import type { EntityType, MentionSource } from '../model.js';
 
-export type MentionSource = 'lexicon' | 'pattern' | 'propagated';
+export type { MentionSource };
 
 /** A candidate mention over tokens of the normalised text, before offsets are mapped back. */
 export interface Candidate {

@@ -1,9 +1,9 @@
 /**
  * What a serve worker does for one request (or one streamed record): pure functions of
- * the job and a loaded lexicon index, so they run the same in a worker thread or inline.
+ * the job and the worker's extractor, so they run the same in a worker thread or inline.
  */
-import { extract, type Document, type EntityType } from '../index.js';
-import type { LexiconIndex } from '../lexicon/lexicon-index.js';
+import type { Document, EntityType } from '../model.js';
+import type { Extractor } from '../extractor.js';
 import { formatJson } from '../format/json.js';
 import { docSection } from '../format/html.js';
 import { recordResultLine } from './record.js';
@@ -21,17 +21,17 @@ export type Job =
   /** The HTML view's section for one text (highlighted text and entity table). */
   | { op: 'view'; text: string; settings: ExtractSettings };
 
-function extractText(text: string, settings: ExtractSettings, index: LexiconIndex): Document {
-  return extract(text, { source: '-', index, types: settings.types, descriptiveOrgs: settings.descriptiveOrgs });
+function extractText(text: string, settings: ExtractSettings, extractor: Extractor): Document {
+  return extractor.extract(text, { source: '-', types: settings.types, descriptiveOrgs: settings.descriptiveOrgs });
 }
 
-export function runJob(job: Job, index: LexiconIndex): string {
+export function runJob(job: Job, extractor: Extractor): string {
   switch (job.op) {
     case 'json':
-      return formatJson(extractText(job.text, job.settings, index));
+      return formatJson(extractText(job.text, job.settings, extractor));
     case 'record':
-      return recordResultLine(job.line, job.lineNo, (text) => extractText(text, job.settings, index));
+      return recordResultLine(job.line, job.lineNo, (text) => extractText(text, job.settings, extractor));
     case 'view':
-      return docSection(extractText(job.text, job.settings, index), job.text, 0);
+      return docSection(extractText(job.text, job.settings, extractor), job.text, 0);
   }
 }

@@ -1,17 +1,17 @@
-/** Worker thread of `kiyan serve`: loads the lexicon index once, then answers jobs. */
+/** Worker thread of `kiyan serve`: one extractor (lexicon index and word caches) for its life, answering jobs. */
 import { parentPort, workerData } from 'node:worker_threads';
-import { loadLexiconIndex } from '../lexicon/load.js';
+import { createExtractor } from '../extractor.js';
 import { loadLanguageDetector } from '../text/language.js';
 import { runJob, type Job } from './jobs.js';
 
 const { lexicons } = workerData as { lexicons: string[] };
-const index = loadLexiconIndex(lexicons);
+const extractor = createExtractor({ lexicons });
 // extract() detects the language synchronously: have franc loaded before the first job.
 await loadLanguageDetector();
 
 parentPort!.on('message', (msg: { id: number; job: Job }) => {
   try {
-    parentPort!.postMessage({ id: msg.id, out: runJob(msg.job, index) });
+    parentPort!.postMessage({ id: msg.id, out: runJob(msg.job, extractor) });
   } catch (e) {
     parentPort!.postMessage({ id: msg.id, error: (e as Error).message });
   }

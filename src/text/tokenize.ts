@@ -12,6 +12,8 @@ export interface Token {
   /** End, exclusive. */
   end: number;
   text: string;
+  /** The word's id in the table given to tokenize() (-1 without one): see intern.ts. */
+  id: number;
   /** True when the gap before this token holds punctuation or a line break (or it is the first). */
   breakBefore: boolean;
   /** The gap before this token holds an opening quote (" « “ ”). */
@@ -44,9 +46,15 @@ function isSpace(c: number): boolean {
   return c === 0x20 || c === 0x09 || c === 0x0d || c === 0x0b || c === 0x0c || (c > 0x7f && SPACE_RE.test(String.fromCharCode(c)));
 }
 
-/** With a word table, equal token texts are one interned string (see intern.ts). */
-export function tokenize(text: string, words?: WordTable): Token[] {
-  const tokens: Token[] = [];
+/**
+ * With a word table, each token carries its word's id, and equal token texts are one
+ * string (see intern.ts). With `reuse`, its token objects are overwritten and it is returned.
+ */
+export function tokenize(text: string, words?: WordTable<unknown>, reuse?: Token[]): Token[] {
+  // A caller that is done with the previous document's tokens gives them back to be
+  // overwritten: a token stream is millions of objects, most of the young generation's work.
+  const tokens: Token[] = reuse ?? [];
+  let count = 0;
   const n = text.length;
   let i = 0;
   let prevEnd = 0;
@@ -59,7 +67,7 @@ export function tokenize(text: string, words?: WordTable): Token[] {
     let hash = 0;
     for (let c = text.charCodeAt(i); i < n && isWordUnit(c); c = text.charCodeAt(++i)) hash = hashStep(hash, c);
     // The gap is scanned in place (no slice, no regex): this runs once per token.
-    let breakBefore = tokens.length === 0;
+    let breakBefore = count === 0;
     let quoteBefore = false;
     for (let g = prevEnd; g < start; g++) {
       const c = text.charCodeAt(g);
@@ -67,12 +75,24 @@ export function tokenize(text: string, words?: WordTable): Token[] {
       if (c === 0x0a || !isSpace(c)) breakBefore = true;
       if (QUOTE_CODES.has(c)) quoteBefore = true;
     }
-    const tok: Token = { start, end: i, text: words ? words.intern(text, start, i, hash) : text.slice(start, i), breakBefore, quoteBefore, quoteAfter: false };
-    if (quoteBefore && tokens.length > 0) tokens[tokens.length - 1].quoteAfter = true;
-    tokens.push(tok);
+    const id = words ? words.intern(text, start, i, hash) : -1;
+    const word = words ? words.text(id) : text.slice(start, i);
+    if (quoteBefore && count > 0) tokens[count - 1].quoteAfter = true;
+    if (count < tokens.length) {
+      const tok = tokens[count];
+      tok.start = start;
+      tok.end = i;
+      tok.text = word;
+      tok.id = id;
+      tok.breakBefore = breakBefore;
+      tok.quoteBefore = quoteBefore;
+      tok.quoteAfter = false;
+    } else tokens.push({ start, end: i, text: word, id, breakBefore, quoteBefore, quoteAfter: false });
+    count++;
     prevEnd = i;
   }
-  if (tokens.length > 0) tokens[tokens.length - 1].quoteAfter = hasQuote(text.slice(prevEnd));
+  tokens.length = count;
+  if (count > 0) tokens[count - 1].quoteAfter = hasQuote(text.slice(prevEnd));
   return tokens;
 }
 

@@ -31,7 +31,7 @@ export const GIVEN = KIND.male | KIND.female;
 
 /**
  * Facts of a word (not of a token) that the rules below ask at many tokens, as bits of
- * WordInfo.ruleFacts, computed on first use: the per-token rules then read bits. None of
+ * TokenView.ruleFactsAt(), computed on first use: the per-token rules then read bits. None of
  * them may depend on the token's neighbours.
  */
 export const NON_NAME_WORD = 1; // a digit, a single letter, a word of NON_NAME_KINDS or an exact nationality adjective
@@ -55,10 +55,11 @@ export const INNER_CONNECTOR_WORD = 256; // INNER_CONNECTORS
 export const WA_KUNYA = 512; // و + a kunya (وابو)
 
 export function ruleFacts(view: TokenView, i: number): number {
-  const w = view.words[i];
-  if (w.ruleFacts === -1) {
+  let f = view.ruleFactsAt(i);
+  if (f === -1) {
+    const w = view.words[i];
     const t = view.tokens[i].text;
-    let f = 0;
+    f = 0;
     if (/^[0-9]/.test(t) || t.length < 2 || (w.kinds & NON_NAME_KINDS) !== 0 || (w.exact & KIND.nationality) !== 0) f |= NON_NAME_WORD;
     if (KUNYA.has(t)) f |= KUNYA_WORD;
     if (COMPOUND_FIRST.has(t)) f |= COMPOUND_WORD;
@@ -69,9 +70,9 @@ export function ruleFacts(view: TokenView, i: number): number {
     if (w.analyses.some((a) => a.clitics === 'و' && KUNYA.has(a.form))) f |= WA_KUNYA;
     if (w.analyses.some((a) => view.index.startsMultiWord('per-title', a.form))) f |= TITLE_FIRST;
     if ((w.kinds & (KIND['per-title'] | HEAD_KINDS)) !== 0 || (w.exact & GIVEN) !== 0 || (f & (TITLE_FIRST | KUNYA_WORD | COMPOUND_WORD | WA_GIVEN | WA_KUNYA)) !== 0) f |= STARTS_RULE;
-    w.ruleFacts = f;
+    view.setRuleFacts(i, f);
   }
-  return w.ruleFacts;
+  return f;
 }
 
 /** A one-word candidate that is a common word (كان، حقوق): context words do not make it a name. */
@@ -108,12 +109,12 @@ export function isNonName(view: TokenView, i: number): boolean {
  */
 export function looksLikeFamilyName(view: TokenView, k: number): boolean {
   const t = view.tokens[k].text;
-  if (view.index.isKnownSurname(t)) return true;
+  if (view.isKnownSurname(k)) return true;
   // ومصطفى after جمال حمزة starts the next name of a list.
   const w = view.words[k];
   if (w.analyses.some((a, m) => a.clitics === 'و' && (w.analysisKinds[m] & GIVEN) !== 0)) return false;
   if (/(ها|هم|هما|هن|كم|نا)$/.test(t) && t.length > 4) return false;
-  if (view.analyses[k].some((a) => a.skip > 0 && a.form.startsWith('ال'))) return false;
+  if (view.words[k].analyses.some((a) => a.skip > 0 && a.form.startsWith('ال'))) return false;
   if (hasArticle(t)) return t.endsWith('ي') || view.isExact(k, KIND.male);
   return t.endsWith('ي') && t.length >= 4;
 }
@@ -134,7 +135,7 @@ export function push(out: Candidate[], view: TokenView, first: number, last: num
 export function triggerAt(view: TokenView, i: number): number {
   const { tokens, index } = view;
   if ((ruleFacts(view, i) & TITLE_FIRST) !== 0 && view.joined(i)) {
-    for (const a of view.analyses[i]) if (index.startsMultiWord('per-title', a.form) && index.isWord('per-title', a.form + ' ' + tokens[i + 1].text)) return 2;
+    for (const a of view.words[i].analyses) if (index.startsMultiWord('per-title', a.form) && index.isWord('per-title', a.form + ' ' + tokens[i + 1].text)) return 2;
   }
   return view.has(i, KIND['per-title']) ? 1 : 0;
 }

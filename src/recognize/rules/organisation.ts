@@ -68,7 +68,7 @@ export function orgHeadRule(s: Scan, i: number): void {
           }
           if (k > j) push(out, view, i, k, head.skip, 'ORG', 'org-head-definite', head.form);
           // جامعة ليدز، معهد ايفو: a foreign proper name after a school head (not an adjective).
-          else if (SCHOOL_HEADS.has(head.form) && !view.isStop(j) && !isNonName(view, j) && !isGiven(view, j) && !/[هي]$/.test(tokens[j].text) && view.analyses[j].length === 1) {
+          else if (SCHOOL_HEADS.has(head.form) && !view.isStop(j) && !isNonName(view, j) && !isGiven(view, j) && !/[هي]$/.test(tokens[j].text) && view.words[j].analyses.length === 1) {
             push(out, view, i, j + 1, head.skip, 'ORG', 'org-head-school', head.form);
           }
         }

@@ -112,7 +112,7 @@ export function titleRule(s: Scan, i: number, tl: number): void {
   }
   // A title in construct state (رئيس، وزير، قائد without the article) governs a noun,
   // not a name, unless modifiers came between (وزير الخارجية X) or a given name follows.
-  const construct = j === i + tl && !hasArticle(view.analyses[i].find((a) => view.index.isWord('per-title', a.form) || view.index.isWord('per-title', 'ال' + a.form))?.form ?? tokens[i].text);
+  const construct = j === i + tl && !hasArticle(view.words[i].analyses.find((a) => view.index.isWord('per-title', a.form) || view.index.isWord('per-title', 'ال' + a.form))?.form ?? tokens[i].text);
   if (j < n && !tokens[j].breakBefore) {
     const lex = starts.get(j);
     if (lex && lex.type === 'PER') {
@@ -134,7 +134,7 @@ export function titleRule(s: Scan, i: number, tl: number): void {
       if (sawNationality && len === 1 && j + 1 < n && view.joined(j) && !isNonName(view, j + 1) && !hasArticle(tokens[j + 1].text) && !starts.get(j + 1)) len = 2;
       // An unknown single word after a title is as often a verb or noun (الملك يعلم، اللاعب طلب):
       // accept it when it is a given name, a known name, or looks like a family name.
-      const plausible = len > 1 || isGiven(view, j) || view.index.isKnownSurname(tokens[j].text) || (tokens[j].text.endsWith('ي') && tokens[j].text.length >= 4);
+      const plausible = len > 1 || isGiven(view, j) || view.isKnownSurname(j) || (tokens[j].text.endsWith('ي') && tokens[j].text.length >= 4);
       if (len > 0 && plausible) push(out, view, j, j + len, 0, 'PER', 'title');
     }
   }
@@ -166,7 +166,7 @@ export function givenNameRule(s: Scan, i: number, facts: number): void {
         const last = tokens[i + len - 1].text;
         // هاني عبادة ووائل زنجا: right after another person's name, a list goes on.
         const listed = i > 0 && endsPerson(s, i);
-        const strong = listed || view.index.isKnownSurname(last) || (last.endsWith('ي') && last.length >= 4) || starts.get(i + len - 1)?.type === 'PER';
+        const strong = listed || view.isKnownSurname(i + len - 1) || (last.endsWith('ي') && last.length >= 4) || starts.get(i + len - 1)?.type === 'PER';
         // وأحمد حسام: two given names are a full name (given name + father's name).
         const twoGiven = len >= 2 && isGiven(view, i + len - 1) && view.has(i, KIND.male) && !view.isStop(i + len - 1);
         if (len >= 2 && ((!isGiven(view, i + len - 1) && strong) || twoGiven)) push(out, view, i, i + len, a.skip, 'PER', 'given-name', a.form);
