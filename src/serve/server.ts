@@ -140,13 +140,19 @@ async function readDocumentRequest(req: IncomingMessage, query: URLSearchParams,
   return { text: obj.text, settings: parseSettings(query, obj) };
 }
 
-export async function startServer(opts: ServeOptions): Promise<RunningServer> {
-  const pool = new ServePool({
-    jobs: opts.jobs,
-    lexicons: opts.lexicons,
-    // A 16 MB text needs about 300 MB of heap; give room, and a bigger limit with --max-body.
-    maxOldGenerationSizeMb: opts.workerHeapMb ?? Math.max(1024, Math.ceil((64 * opts.maxBody) / 2 ** 20)),
-  });
+/**
+ * Heap bytes a worker needs per byte of text, with room: a 12 MB text peaks at 150-180 MB
+ * of heap (measured 2026-12-08). A worker that reaches its heap limit is not a safe thing
+ * to rely on: V8 sometimes aborts the whole process instead of ending the worker.
+ */
+const HEAP_PER_TEXT_BYTE = 32;
+
+export async function startServer(options: ServeOptions): Promise<RunningServer> {
+  // A 16 MB text needs about 300 MB of heap; give room, and a bigger heap with --max-body.
+  const heapMb = options.workerHeapMb ?? Math.max(1024, Math.ceil((64 * options.maxBody) / 2 ** 20));
+  // No body a worker cannot hold is accepted: a smaller heap lowers the body limit.
+  const opts = { ...options, maxBody: Math.min(options.maxBody, Math.floor((heapMb * 2 ** 20) / HEAP_PER_TEXT_BYTE)) };
+  const pool = new ServePool({ jobs: opts.jobs, lexicons: opts.lexicons, maxOldGenerationSizeMb: heapMb });
   try {
     await pool.ready;
   } catch (e) {
