@@ -97,8 +97,17 @@ export async function runExtractBatch(paths: string[], opts: ExtractCliOptions, 
     streamBytes: env.KIYAN_STREAM_BYTES ? Number(env.KIYAN_STREAM_BYTES) : undefined,
     chunkChars: env.KIYAN_CHUNK_CHARS ? Number(env.KIYAN_CHUNK_CHARS) : undefined,
     contextChars: env.KIYAN_CONTEXT_CHARS ? Number(env.KIYAN_CONTEXT_CHARS) : undefined,
-    handleSignals: true,
   };
+  // Ctrl-C / SIGTERM: the run removes its temporary files at once (abort), then kiyan exits 130.
+  const interrupt = new AbortController();
+  options.signal = interrupt.signal;
+  const onSignal = (): void => {
+    interrupt.abort();
+    errorLine('interrupted; no partial result files left');
+    process.exit(130);
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
   const summary = await runBatch(options, {
     out: writeOut,
     outBytes: writeOut,
@@ -109,6 +118,8 @@ export async function runExtractBatch(paths: string[], opts: ExtractCliOptions, 
     stdin: () => process.stdin,
     flush: () => new Promise((resolve) => process.stdout.write('', () => resolve())),
   });
+  process.removeListener('SIGINT', onSignal);
+  process.removeListener('SIGTERM', onSignal);
   // A run stopped by --max-errors leaves stdin unread: let the process end anyway.
   if (inputs.includes('-') && !process.stdin.readableEnded) process.stdin.destroy();
   return summary.exitCode;
