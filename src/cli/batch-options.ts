@@ -4,11 +4,7 @@
  */
 import { Option, type Command } from 'commander';
 import { cpus } from 'node:os';
-import { runBatch, type BatchOptions } from '../batch/run.js';
-import { ENCODINGS, parseEncoding } from '../io/decode.js';
-import { UserError } from '../io/errors.js';
-import { parseShard, DEFAULT_INCLUDE } from '../io/walk.js';
-import { OUTPUT_FORMATS, outputFormat } from '../format/index.js';
+import { DEFAULT_INCLUDE, ENCODINGS, OUTPUT_FORMATS, outputFormat, parseEncoding, parseShard, runBatch, UserError, type BatchOptions } from '../index.js';
 import { parseTypes, type ExtractCliOptions } from './extract.js';
 import { colorWanted, errorLine, warn, writeOut } from './output.js';
 
