@@ -10,13 +10,13 @@
  */
 import type { Cluster, Document, Entity } from '../index.js';
 import { clusterEntities } from '../index.js';
-import type { InputSpec } from '../io/walk.js';
 import { AtomicFile, removeLiveTemps, writeFileAtomic } from '../io/atomic.js';
 import { planBatch, resultPath, type BatchOptions } from './plan.js';
 import { ProgressLine } from './progress.js';
 import { addCounts, newSummary, settleExitCode, summaryLine, summaryTable, type BatchSummary } from './summary.js';
 import { unitsOf, type Unit } from './units.js';
-import { emptyCounts, type Counts, type OkResult, type RecordId, type Result } from './process.js';
+import { emptyCounts, parseRecord, type Counts, type OkResult, type RecordId, type Result } from './process.js';
+import { inShard, type InputSpec } from '../io/walk.js';
 
 export type { BatchOptions } from './plan.js';
 export type { BatchSummary } from './summary.js';
@@ -297,8 +297,18 @@ export async function runBatch(opts: BatchOptions, io: BatchIO): Promise<BatchSu
     }
     const s = stream;
     if (!s || s.input !== item.input) return;
+    if (!r.ok && item.unit === 'block' && item.task?.kind === 'records') {
+      // A block whose worker died: each of its records gets its error line, and the input goes on.
+      const { firstLine, lines } = item.task;
+      const reason = r.error.startsWith(`${item.input.source}: `) ? r.error.slice(item.input.source.length + 2) : r.error;
+      lines.forEach((raw, i) => {
+        const rec = parseRecord(raw.endsWith('\r') ? raw.slice(0, -1) : raw, plan.cfg.textField, plan.cfg.idField);
+        if (rec && inShard(String(rec.id), plan.cfg.shard) && !summary.stopped) oneRecord(item.input, rec.id, firstLine + i, { error: reason });
+      });
+      return;
+    }
     if (!r.ok) {
-      // A worker failure inside a big input fails that input.
+      // A worker failure inside a big text input fails that input.
       handle({ kind: 'fail', input: item.input, error: r.error }, undefined);
       return;
     }
@@ -358,7 +368,8 @@ export async function runBatch(opts: BatchOptions, io: BatchIO): Promise<BatchSu
       // A result nobody waits for any more (after --max-errors, or an interrupt) must not become an unhandled rejection.
       p?.catch(() => {});
       // A posted task (a chunk's text) is the executor's now; waiting for its result needs only the rest.
-      pending.push({ item: item.kind === 'task' ? { ...item, task: undefined } : item, p });
+      // (A record block keeps its lines: should its worker die, each record still gets its error line.)
+      pending.push({ item: item.kind === 'task' && item.unit !== 'block' ? { ...item, task: undefined } : item, p });
       next = units.next();
     }
   } finally {

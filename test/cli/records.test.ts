@@ -137,6 +137,24 @@ describe('a big record is a big document', () => {
   }, 120_000);
 });
 
+describe('a record block whose worker dies', () => {
+  test('each of its records gets an error line, and the run goes on with the next input', () => {
+    // Blocks made big enough (a testing knob) that a 12 MB record goes to a worker whole and runs it out of memory.
+    const f = join(tmp, 'oom-block.jsonl');
+    writeFileSync(f, [JSON.stringify({ id: 'a', text: SENTENCE }), JSON.stringify({ id: 'big', text: SENTENCE.repeat(Math.ceil(12e6 / Buffer.byteLength(SENTENCE))) }), JSON.stringify({ id: 'c', text: SENTENCE })].join('\n') + '\n');
+    const g = join(tmp, 'after-oom.jsonl');
+    writeFileSync(g, JSON.stringify({ id: 'd', text: SENTENCE }) + '\n');
+    const r = kiyan(['extract', '--input-format', 'jsonl', '--id-field', 'id', '--no-summary', f, g], undefined, { KIYAN_CHUNK_CHARS: String(40e6) });
+    noStackTrace(r.err);
+    expect(r.code).toBe(1);
+    const out = lines(r.out);
+    expect(out.map((d) => d.id)).toEqual(['a', 'big', 'c', 'd']);
+    for (const d of out.slice(0, 3)) expect(d.error).toMatch(/^worker failed \(.*memory/);
+    expect(out.slice(0, 3).map((d) => d.line)).toEqual([1, 2, 3]);
+    expect(out[3].entities).toHaveLength(3);
+  }, 120_000);
+});
+
 describe('co-process use', () => {
   test('with stdin open, each record is answered as soon as it is written', async () => {
     const child = spawn(process.execPath, [BIN, 'extract', '--input-format', 'jsonl', '--id-field', 'id', '--no-summary'], { stdio: ['pipe', 'pipe', 'pipe'] });
