@@ -42,7 +42,7 @@ export function addCounts(into: Counts, c: Counts): void {
 export function settleExitCode(s: BatchSummary, allowErrors: boolean, shard: boolean): string | undefined {
   const ok = s.files;
   const onlyRecords = s.failed === s.failedRecords;
-  s.exitCode = s.failed === 0 || (allowErrors && onlyRecords && !s.stopped) ? EXIT.OK : ok === 0 && s.records === 0 && !onlyRecords ? EXIT.USAGE : EXIT.INPUT_FAILED;
+  s.exitCode = s.failed === 0 || (allowErrors && onlyRecords && !s.stopped) ? EXIT.OK : ok === 0 && s.records === 0 ? EXIT.USAGE : EXIT.INPUT_FAILED;
   // Every file found was binary: nothing was readable, as when no file is found at all. Not
   // so for a shard (an empty part of a corpus is normal in a CI matrix).
   if (s.exitCode === EXIT.OK && ok === 0 && s.records === 0 && s.skipped > 0 && !shard) {

@@ -111,6 +111,10 @@ describe('--max-errors with worker threads', () => {
       const out = lines(r.out);
       expect(out.map((d) => d.id)).toEqual([0, 1, sha16('bad 2'), 3, 4, sha16('bad 5')]);
     }
+    // Stopped before any record succeeded: nothing succeeded, exit 2 (as for inputs).
+    const none = kiyan(['extract', '--input-format', 'jsonl', '--max-errors', '2', '--allow-errors'], 'bad1\nbad2\n' + JSON.stringify({ text: 'زار بوتين' }) + '\n');
+    expect(none.code).toBe(2);
+    expect(lines(none.out).map((d) => d.error)).toEqual(['not a JSON record', 'not a JSON record']);
   });
 });
 
