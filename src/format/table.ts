@@ -1,6 +1,6 @@
 /** Human output: one row per unique entity (cli-table3), coloured by type on a TTY. */
 import Table from 'cli-table3';
-import { mentionsLine, withTranslit, type OutDocument } from './common.js';
+import { docLabel, mentionsLine, withTranslit, type OutDocument } from './common.js';
 import type { StreamedSummary } from './index.js';
 
 type ChalkClass = (typeof import('chalk'))['Chalk'];
@@ -33,7 +33,7 @@ export function formatTable(doc: OutDocument, opts: TableOptions): string {
   }
   const counts = { PER: 0, LOC: 0, ORG: 0 };
   for (const e of doc.entities) counts[e.type]++;
-  const head = mentionsLine(doc.source, doc.entities.length, doc.clusters.length, counts);
+  const head = mentionsLine(docLabel(doc), doc.entities.length, doc.clusters.length, counts);
   return doc.clusters.length ? `${head}\n${table.toString()}\n` : `${head}\n`;
 }
 

@@ -214,6 +214,13 @@ describe('row formats carry the record id', () => {
     expect(tsv[0].split('\t')[0]).toBe('record');
     expect(tsv.slice(1).map((l) => l.split('\t')[0])).toEqual(['r1', 'r1', '7', '7']);
   });
+  test('table and html name each record by its id too', () => {
+    const table = kiyan([...args, 'table', '--no-color'], input).out;
+    expect(table.split('\n').filter((l) => l.startsWith('-'))).toEqual(['- record r1: 2 mentions of 2 entities (PER 1, LOC 1, ORG 0)', '- record 7: 2 mentions of 2 entities (PER 1, LOC 1, ORG 0)']);
+    const html = kiyan([...args, 'html'], input).out;
+    expect(html).toContain('- record r1</h2>');
+    expect(html).toContain('- record 7</h2>');
+  });
   test('conll: a "# id = ..." line before each record (kiyan eval reads it back); geojson: mentions per record id', () => {
     const conll = kiyan([...args, 'conll'], input).out;
     expect(conll.split('\n').filter((l) => l.startsWith('#'))).toEqual(['# id = r1', '# id = 7']);
