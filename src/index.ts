@@ -17,6 +17,16 @@ export { procliticAnalyses } from './text/clitics.js';
 export { detectLanguage, loadLanguageDetector, type LanguageInfo } from './text/language.js';
 export { loadLexiconIndex, LexiconError } from './lexicon/load.js';
 export { LexiconIndex } from './lexicon/lexicon-index.js';
+export { runBatch, resultPath, resultExtension, summaryLine, summaryTable, type BatchIO, type BatchOptions, type BatchSummary } from './batch/run.js';
+export { contentId, type RecordId } from './batch/process.js';
+export { checkLexicons, lookupLexicon, exportSurfaces, WORD_KIND_RULES, type LexiconCheck, type LookupResult, type LookupMatch, type ExportOptions } from './lexicon/tools.js';
+export { compileUserFiles, packageRoot } from './lexicon/load.js';
+export { OUTPUT_FORMATS, outputFormat, type OutputFormat, type FormatContext, type RecordError } from './format/index.js';
+export { ENCODINGS, parseEncoding, type Encoding } from './io/decode.js';
+export { EXIT, UserError, InputError } from './io/errors.js';
+export { DEFAULT_INCLUDE, parseShard, type Shard } from './io/walk.js';
+export { readTextInput, type TextInput } from './io/input.js';
+export { conllToText, entitiesToTags, errorReport, parseConll, scoreSpans, spansFromBio, EVAL_TYPES, type Scores, type Span, type ErrorExample } from './eval/conll.js';
 
 export interface ExtractOptions extends DocumentOptions {
   /** Extra lexicon files (same format as lexicons/*.tsv). */

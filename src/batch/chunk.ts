@@ -152,13 +152,18 @@ export async function* chunkText(pieces: AsyncIterable<string> | Iterable<string
 export async function* lineBlocks(pieces: AsyncIterable<string>, blockChars: number, live = false): AsyncGenerator<{ firstLine: number; lines: string[] }> {
   let buf = '';
   let line = 1;
+  // The last line end in buf, found in each piece as it arrives: searching the whole buffer
+  // again for every piece of a 10 MB line was quadratic.
+  let nl = -1;
   for await (const p of pieces) {
+    const inPiece = p.lastIndexOf('\n');
+    if (inPiece >= 0) nl = buf.length + inPiece;
     buf += p;
     if (buf.length < blockChars && !live) continue;
-    const nl = buf.lastIndexOf('\n');
     if (nl < 0) continue;
     const lines = buf.slice(0, nl).split('\n');
     buf = buf.slice(nl + 1);
+    nl = -1;
     yield { firstLine: line, lines };
     line += lines.length;
   }

@@ -274,9 +274,7 @@ function processChunk(task: Extract<Task, { kind: 'chunk' }>, cfg: TaskConfig, e
   // first chunk's field, which is the whole document's: the same first mention).
   if (task.raw) return { ok: true, out: '', bytes: 0, counts: countEntities(entities), warnings, records: 0, entityCount: entities.length, entities, language };
   const shown = withTranslit({ source: task.source, language: language ?? 'und', entities, clusters: clusterEntities(entities) }, cfg.formatCtx.translit);
-  let out = '';
-  if (cfg.format === 'jsonl') out = shown.entities.map((e) => JSON.stringify(e)).join(',');
-  else if (cfg.format === 'json') out = shown.entities.map((e) => `\n    ${JSON.stringify(e, null, 2).replace(/\n/g, '\n    ')}`).join(',');
+  const out = outputFormat(cfg.format)!.stream?.entities(shown.entities, cfg.formatCtx) ?? '';
   return { ok: true, out, bytes: 0, counts: countEntities(entities), warnings, records: 0, entityCount: entities.length, clusters: shown.clusters, language };
 }
 

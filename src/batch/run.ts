@@ -3,65 +3,25 @@
  * bounded memory, worker threads, deterministic output order, atomic result files, a
  * summary and exit codes. The CLI's `extract` command is a thin layer over runBatch().
  *
- * Order: every input (and every chunk or record block of a big input) gets a sequence
- * number; results are handled strictly in that order, whichever worker finishes first,
- * with at most four units per worker in flight (two for streamed chunks: bounded memory).
+ * The run is planned (plan.ts), its inputs become units of work (units.ts) that an executor
+ * runs (pool.ts, process.ts), and this module puts the results out: strictly in input
+ * order, whichever worker finishes first, with a bounded number of units in flight, each
+ * result written as soon as it is the oldest one (so a co-process gets its answer at once).
  */
-import { statSync } from 'node:fs';
-import { cpus } from 'node:os';
-import { join, normalize as normalizePath } from 'node:path';
-import type { Cluster, Document, EntityType } from '../index.js';
-import { EXIT, InputError, UserError } from '../io/errors.js';
+import type { Cluster, Document, Entity } from '../index.js';
+import { clusterEntities } from '../index.js';
 import { AtomicFile, removeLiveTemps, writeFileAtomic } from '../io/atomic.js';
-import { describeMakeDirsError, makeDirs } from '../io/make-dirs.js';
-import { decodeBytes, type Encoding } from '../io/decode.js';
-import { DEFAULT_INCLUDE, DEFAULT_RECORD_INCLUDE, expandInputs, inShard, type InputSpec, type Shard, type WalkOptions } from '../io/walk.js';
-import { outputFormat, type FormatContext } from '../format/index.js';
-import { mentionsLine, tableClass } from '../format/common.js';
-import { compileUserFiles } from '../lexicon/load.js';
-import { chunkText, decodeStream, fileBytes, lineBlocks } from './chunk.js';
-import { InlineExecutor, WorkerPool, type Executor } from './pool.js';
-import { emptyCounts, parseRecord, type Counts, type OkResult, type RecordId, type Result, type Task, type TaskConfig } from './process.js';
-import { clusterEntities, type Entity } from '../index.js';
+import { planBatch, resultPath, type BatchOptions } from './plan.js';
+import { ProgressLine } from './progress.js';
+import { addCounts, newSummary, settleExitCode, summaryLine, summaryTable, type BatchSummary } from './summary.js';
+import { unitsOf, type Unit } from './units.js';
+import { emptyCounts, parseRecord, type Counts, type OkResult, type RecordId, type Result } from './process.js';
+import { inShard, type InputSpec } from '../io/walk.js';
 
-export interface BatchOptions {
-  /** Files, folders, globs; "-" (or nothing) is stdin. */
-  paths: string[];
-  walk?: WalkOptions;
-  format: string;
-  color?: boolean;
-  translit?: boolean;
-  types?: EntityType[];
-  descriptiveOrgs?: boolean;
-  lexicons?: string[];
-  strict?: boolean;
-  encoding?: Encoding;
-  /** Worker threads (default: number of cores, at most one per 32 MB of input). 1 runs everything in the calling thread. */
-  jobs?: number;
-  /** Write one result file per input under this folder (mirrored tree) instead of stdout. */
-  outDir?: string;
-  /** Stop after this many failed inputs. */
-  maxErrors?: number;
-  shard?: Shard;
-  inputFormat?: 'text' | 'jsonl';
-  textField?: string;
-  /** The record field holding the id; without it, ids are derived from each record's line (see contentId). */
-  idField?: string;
-  /** Exit 0 when the only failures are records (each already has its error line in the output). */
-  allowErrors?: boolean;
-  /** Show a progress line (the caller decides: TTY, CI, --no-progress). */
-  progress?: boolean;
-  /** Print the summary (default: when the run has more than one input, a folder or a glob). */
-  summary?: boolean;
-  /** Inputs larger than this are streamed in chunks (default 2 MB). */
-  streamBytes?: number;
-  /** Chunk size for streamed inputs, in UTF-16 units (default 256 K). */
-  chunkChars?: number;
-  /** Context carried on each side of a chunk (default 16 K, well above the propagation window). */
-  contextChars?: number;
-  /** Remove temporary files and stop workers on SIGINT / SIGTERM (the CLI sets this). */
-  handleSignals?: boolean;
-}
+export type { BatchOptions } from './plan.js';
+export type { BatchSummary } from './summary.js';
+export { resultExtension, resultPath } from './plan.js';
+export { summaryLine, summaryTable } from './summary.js';
 
 export interface BatchIO {
   /** Results (stdout). */
@@ -81,188 +41,54 @@ export interface BatchIO {
   flush?(): Promise<void>;
 }
 
-export interface BatchSummary {
-  files: number;
-  records: number;
-  bytes: number;
-  counts: Counts;
-  skipped: number;
-  /** Failed inputs and failed records. */
-  failed: number;
-  /** Of which records (record mode). */
-  failedRecords: number;
-  seconds: number;
-  mbPerSec: number;
-  /** --max-errors reached. */
-  stopped: boolean;
-  exitCode: number;
-  /** Worker threads the run used (0: it ran in the calling thread). */
-  workers: number;
-}
-
-const STREAMABLE = new Set(['jsonl', 'table', 'json']);
-
-/** File extension of result files under --out-dir. */
-export function resultExtension(format: string): string {
-  return format === 'table' ? '.txt' : `.${format}`;
-}
-
-/** Where an input's result goes under --out-dir: the source path made safe, plus the format's extension. */
-export function resultPath(outDir: string, source: string, format: string): string {
-  const rel = source === '-' ? 'stdin' : normalizePath(source).replace(/\\/g, '/').replace(/^([a-zA-Z]:)?\/+/, '').split('/').filter((p) => p !== '..' && p !== '.' && p !== '').join('/');
-  return join(outDir, (rel || 'input') + resultExtension(format));
-}
-
-type Item =
-  | { kind: 'task'; task: Task | undefined; input: InputSpec; unit: 'whole' | 'chunk' | 'block' | 'record-chunk' }
-  /** A record too big for one task: its text goes through the chunk path like a big document. */
-  | { kind: 'record-begin'; input: InputSpec; id: RecordId; line: number; text: string }
-  | { kind: 'record-end'; input: InputSpec }
-  /** A record that failed in the main thread (a big line that is not a record). */
-  | { kind: 'record-fail'; input: InputSpec; id: RecordId; line: number; error: string }
-  | { kind: 'begin'; input: InputSpec; records: boolean }
-  | { kind: 'end'; input: InputSpec; bytes: number }
-  | { kind: 'fail'; input: InputSpec; error: string; skipped?: boolean };
-
+/** A big text input being written while its chunks come back. */
 interface StreamState {
   input: InputSpec;
   records: boolean;
   file?: AtomicFile;
-  headerDone: boolean;
+  opened: boolean;
   entityCount: number;
   counts: Counts;
   clusters: Map<string, Cluster>;
   language: string;
 }
 
-/** Input per worker that pays for the worker's start-up (see the default of jobs in runBatch). */
-const BYTES_PER_WORKER = 32 * 1024 * 1024;
+/** A record too big for one task, put together from its chunks. */
+interface BigRecord {
+  id: RecordId;
+  line: number;
+  text: string;
+  entities: Entity[];
+  language?: string;
+  failure?: string;
+}
 
 export async function runBatch(opts: BatchOptions, io: BatchIO): Promise<BatchSummary> {
   const t0 = process.hrtime.bigint();
-  const format = outputFormat(opts.format);
-  if (!format) throw new UserError(`unknown format "${opts.format}"`);
-  const records = opts.inputFormat === 'jsonl';
-  const walk: WalkOptions = { ...opts.walk };
-  if (records && !(walk.include && walk.include.length)) walk.include = DEFAULT_RECORD_INCLUDE;
-  const args = opts.paths.length ? opts.paths : ['-'];
-  const expansion = expandInputs(args, walk);
-  let inputs = expansion.inputs;
-  if (opts.shard && !records) inputs = inputs.filter((i) => inShard(i.source, opts.shard));
-  const broadArgs = expansion.inputs.some((i) => !i.explicit);
-  if (!expansion.inputs.length) throw new UserError(`no input files found in ${args.join(', ')} (include globs: ${(walk.include?.length ? walk.include : DEFAULT_INCLUDE).join(' ')}; see --include, --hidden, --no-ignore)`);
-  if (inputs.filter((i) => i.path === '-').length > 1) throw new UserError('stdin ("-") can be read only once');
-  if (opts.outDir) {
-    const seen = new Map<string, string>();
-    for (const i of inputs) {
-      const dest = resultPath(opts.outDir, i.source, format.name);
-      const other = seen.get(dest);
-      if (other !== undefined) throw new UserError(`two inputs would write the same result file ${dest} (${other} and ${i.source}); run kiyan once per folder`);
-      seen.set(dest, i.source);
-    }
-    // A folder that cannot be made is a usage error before anything runs, not one failure per input.
-    try {
-      makeDirs(opts.outDir);
-    } catch (e) {
-      throw new UserError(`cannot create --out-dir ${opts.outDir}: ${describeMakeDirsError(e)}`);
-    }
-  }
-  const lexicons = opts.lexicons ?? [];
-  const streamBytes = opts.streamBytes ?? 2 * 1024 * 1024;
-  const chunkChars = opts.chunkChars ?? 1 << 18;
-  const contextChars = opts.contextChars ?? 16 * 1024;
-  const ctx: FormatContext = { color: Boolean(opts.color), inputCount: inputs.length, translit: opts.translit, records };
-  await format.load?.(ctx);
-  const canStream = STREAMABLE.has(format.name) && (format.name !== 'json' || Boolean(opts.outDir) || (inputs.length === 1 && !records));
-  const cfg: TaskConfig = {
-    types: opts.types,
-    descriptiveOrgs: opts.descriptiveOrgs,
-    lexicons,
-    format: format.name,
-    formatCtx: ctx,
-    strict: Boolean(opts.strict),
-    encoding: opts.encoding ?? 'auto',
-    inputFormat: records ? 'jsonl' : 'text',
-    textField: opts.textField ?? 'text',
-    idField: opts.idField,
-    shard: records ? opts.shard : undefined,
-    standalone: Boolean(opts.outDir),
-  };
-  const sizes = inputs.map((i) => {
-    if (i.path === '-' || i.error) return i.path === '-' ? -1 : 0;
-    try {
-      return statSync(i.path).size;
-    } catch {
-      return 0;
-    }
-  });
-  const totalBytes = sizes.reduce((a, b) => a + Math.max(0, b), 0);
-  // Default: the number of cores, but no more workers than the input keeps busy. Each worker
-  // loads its own index and warms up its own JIT (about two seconds of CPU), so a second worker
-  // made small runs slower (2026-11-25, 2 cores: 10 MB 0.66x, 30 MB 0.9-1.1x, 50 MB 1.3x,
-  // 200 MB 1.4-1.7x). Stdin counts as big.
-  const enough = sizes.some((s) => s < 0) ? Infinity : Math.ceil(totalBytes / BYTES_PER_WORKER);
-  // stdin, or a file big enough to be streamed in chunks.
-  const bigInput = sizes.some((s) => s < 0 || s > streamBytes);
-  // Never more workers than units of work: each costs a V8 instance (--jobs 50 on three small
-  // files started 50 workers and took 725 MB). Streamed inputs and record files split into many units.
-  const units = records || bigInput ? Infinity : inputs.length;
-  const jobs = Math.max(1, Math.min(units, opts.jobs ?? Math.min(cpus().length, enough)));
-  const heavy = inputs.length > 1 || bigInput;
-  // A user lexicon with errors is a usage error before anything runs (workers compile their own copy).
-  if (jobs > 1 && heavy && lexicons.length) compileUserFiles(lexicons);
-  // Streamed inputs run in workers (even with one job) whose heap is capped, so that V8's
-  // lazy collection cannot let a gigabyte input grow the process: only workers hold the index.
-  const streaming = (canStream || records) && bigInput;
-  // The young generation is capped too (V8 lets it grow to ~34 MB per thread): with two
-  // workers that alone kept a gigabyte run above 300 MB.
-  const limits = { maxOldGenerationSizeMb: Math.max(128, Math.ceil(streamBytes / 1e6) * 48), maxYoungGenerationSizeMb: 8 };
-  // A lone streamed text (one big file, or stdin) runs in one worker unless --jobs is given:
-  // each worker holds its own index and caches (~80 MB of RSS), and a second one made a
-  // streamed input only 3-12% faster on two cores (2026-11-25), so by default a gigabyte
-  // stays under 300 MB whatever the number of cores.
-  const workers = streaming && !records && inputs.length === 1 && opts.jobs === undefined ? 1 : jobs;
-  const exec: Executor = (jobs > 1 && heavy) || streaming ? new WorkerPool(workers, cfg, streaming ? limits : undefined) : new InlineExecutor(cfg);
-
-  const summary: BatchSummary = { files: 0, records: 0, bytes: 0, counts: emptyCounts(), skipped: expansion.skipped, failed: 0, failedRecords: 0, seconds: 0, mbPerSec: 0, stopped: false, exitCode: 0, workers: exec instanceof WorkerPool ? workers : 0 };
+  const plan = await planBatch(opts);
+  const { format, ctx, inputs } = plan;
+  const streamFormat = format.stream;
+  const exec = plan.makeExecutor();
+  const summary = newSummary(plan.skipped, plan.workers);
+  const progress = new ProgressLine(opts.progress ? io.progress : undefined, plan.totalBytes, inputs.length);
   let done = 0;
   const allDocs: Array<{ doc: Document; text: string }> = [];
   let stream: StreamState | undefined;
-  let interrupted = false;
+  let bigRec: BigRecord | undefined;
+  const recordCtx = { ...ctx, records: true };
 
-  const onSignal = (): void => {
-    interrupted = true;
+  // An abort (the CLI's SIGINT/SIGTERM) stops at once and leaves no partial result file.
+  const onAbort = (): void => {
+    summary.interrupted = true;
     exec.kill();
     stream?.file?.abort();
     removeLiveTemps();
-    if (opts.progress) io.progress?.(null);
-    io.error('interrupted; no partial result files left');
-    process.exit(130);
+    progress.clear();
   };
-  if (opts.handleSignals) {
-    process.once('SIGINT', onSignal);
-    process.once('SIGTERM', onSignal);
-  }
+  if (opts.signal?.aborted) onAbort();
+  opts.signal?.addEventListener('abort', onAbort, { once: true });
 
-  // Progress line.
-  let lastDraw = 0;
-  const drawProgress = (force = false): void => {
-    if (!opts.progress || !io.progress) return;
-    const now = Date.now();
-    if (!force && now - lastDraw < 100) return;
-    lastDraw = now;
-    const secs = Number(process.hrtime.bigint() - t0) / 1e9;
-    const mb = summary.bytes / 1e6;
-    const rate = secs > 0 ? mb / secs : 0;
-    const frac = totalBytes > 0 ? Math.min(1, summary.bytes / totalBytes) : inputs.length ? done / inputs.length : 0;
-    const width = 24;
-    const filled = Math.round(frac * width);
-    const eta = rate > 0 && totalBytes > 0 ? Math.max(0, (totalBytes / 1e6 - mb) / rate) : NaN;
-    io.progress(
-      `[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${inputs.length} files  ${mb.toFixed(1)}/${(totalBytes / 1e6).toFixed(1)} MB  ${rate.toFixed(1)} MB/s  ETA ${Number.isFinite(eta) ? `${Math.round(eta)}s` : '?'}`,
-    );
-  };
-
+  // --- writing -------------------------------------------------------------------------------
   // The format's opening (a CSV header) goes out with the first result, so that a run in
   // which every input failed prints nothing on stdout.
   let opened = Boolean(opts.outDir) || !format.begin;
@@ -284,6 +110,7 @@ export async function runBatch(opts: BatchOptions, io: BatchIO): Promise<BatchSu
     else emit(s);
   };
 
+  // --- failures and counts -------------------------------------------------------------------
   const failInput = (input: InputSpec, error: string, skipped?: boolean): void => {
     done++;
     if (skipped) {
@@ -293,31 +120,19 @@ export async function runBatch(opts: BatchOptions, io: BatchIO): Promise<BatchSu
     summary.failed++;
     io.error(error.startsWith(`${input.source}: `) ? error : `${input.source}: ${error}`);
   };
-
-  const addCounts = (c: Counts): void => {
-    summary.counts.PER += c.PER;
-    summary.counts.LOC += c.LOC;
-    summary.counts.ORG += c.ORG;
-  };
-
-  const okResult = (r: OkResult): void => {
-    for (const w of r.warnings) io.warn(w);
-    addCounts(r.counts);
-  };
-
   const stopNow = (): boolean => opts.maxErrors !== undefined && summary.failed >= opts.maxErrors;
 
   /**
    * Record results, one outcome per record: each failure is counted and reported as it
    * comes, and --max-errors stops at exactly the N-th failed record, with nothing written
    * after its error line. `whole`: a standalone result file (never cut).
+   * Returns how many records succeeded (their documents come first in r.docs).
    */
   const recordResults = (r: OkResult, whole: boolean): number => {
     for (const w of r.warnings) io.warn(w);
     const outcomes = r.outcomes ?? [];
     let ok = 0;
-    for (let i = 0; i < outcomes.length; i++) {
-      const o = outcomes[i];
+    for (const o of outcomes) {
       if (o.failure !== undefined) {
         summary.failed++;
         summary.failedRecords++;
@@ -325,7 +140,7 @@ export async function runBatch(opts: BatchOptions, io: BatchIO): Promise<BatchSu
       } else {
         ok++;
         summary.records++;
-        addCounts(o.counts);
+        addCounts(summary.counts, o.counts);
       }
       if (!whole && stopNow() && !summary.stopped) {
         summary.stopped = true;
@@ -337,167 +152,7 @@ export async function runBatch(opts: BatchOptions, io: BatchIO): Promise<BatchSu
     return ok;
   };
 
-  // --- streamed inputs: header, entities, footer -------------------------------------------
-  const header = (s: StreamState): void => {
-    s.headerDone = true;
-    if (s.records) return;
-    if (format.name === 'jsonl') write(`{"source":${JSON.stringify(s.input.source)},"language":${JSON.stringify(s.language)},"entities":[`);
-    else if (format.name === 'json') write(`{\n  "source": ${JSON.stringify(s.input.source)},\n  "language": ${JSON.stringify(s.language)},\n  "entities": [`);
-  };
-  const addChunk = (s: StreamState, r: OkResult): void => {
-    if (r.out.length) {
-      if (s.entityCount && r.entityCount) write(',');
-      write(r.out);
-    }
-    s.entityCount += r.entityCount ?? 0;
-    for (const k of ['PER', 'LOC', 'ORG'] as const) s.counts[k] += r.counts[k];
-    for (const part of r.clusters ?? []) {
-      const c = s.clusters.get(part.id);
-      if (!c) {
-        s.clusters.set(part.id, part);
-        continue;
-      }
-      c.mentions += part.mentions;
-      if (!c.en && part.en) c.en = part.en;
-      for (const t of part.texts) if (c.texts.length < 50 && !c.texts.includes(t)) c.texts.push(t);
-    }
-  };
-  // `error`: the input failed part-way (a broken byte found late) after its start was
-  // written to stdout: the document is closed, valid, with the entities found before and
-  // an "error" field, rather than left as a truncated line.
-  const footer = (s: StreamState, error?: string): void => {
-    if (s.records) return;
-    const clusters = [...s.clusters.values()].sort((a, b) => b.mentions - a.mentions || a.first - b.first);
-    if (format.name === 'jsonl') write(`],"clusters":${JSON.stringify(clusters)}${error ? `,"error":${JSON.stringify(error)}` : ''}}\n`);
-    else if (format.name === 'json') write(`${s.entityCount ? '\n  ' : ''}],\n  "clusters": ${JSON.stringify(clusters, null, 2).replace(/\n/g, '\n  ')}${error ? `,\n  "error": ${JSON.stringify(error)}` : ''}\n}\n`);
-    else if (error) write('\n');
-    else if (format.name === 'table') {
-      const doc: Document = { source: s.input.source, language: s.language, entities: [], clusters };
-      const body = format.document!(doc, '', ctx);
-      const head = mentionsLine(s.input.source, s.entityCount, clusters.length, s.counts);
-      write(body.replace(/^[^\n]*/, head));
-    }
-  };
-
-  // --- the units of work, in input order -----------------------------------------------------
-  const countBytes = async function* (src: AsyncIterable<Uint8Array>, into: { n: number }): AsyncGenerator<Uint8Array> {
-    for await (const b of src) {
-      into.n += b.length;
-      yield b;
-    }
-  };
-
-  /**
-   * A streamed record input (a big file, or stdin, whose records are given as they arrive):
-   * blocks of records, and each record too big for one task on its own, cut into chunks.
-   */
-  async function* recordItems(input: InputSpec, raw: AsyncIterable<Uint8Array>): AsyncGenerator<Item> {
-    const counted = { n: 0 };
-    const live = input.path === '-';
-    const block = (firstLine: number, lines: string[]): Item => ({ kind: 'task', task: { kind: 'records', source: input.source, firstLine, lines, bytes: 0 }, input, unit: 'block' });
-    try {
-      const pieces = decodeStream(countBytes(raw, counted), input.source, cfg.encoding, input.explicit, live);
-      yield { kind: 'begin', input, records: true };
-      for await (const b of lineBlocks(pieces, chunkChars, live)) {
-        let from = 0;
-        for (let j = 0; j < b.lines.length; j++) {
-          if (b.lines[j].length <= chunkChars) continue;
-          if (j > from) yield block(b.firstLine + from, b.lines.slice(from, j));
-          yield* bigRecord(input, b.lines[j], b.firstLine + j);
-          from = j + 1;
-        }
-        if (from < b.lines.length) yield block(b.firstLine + from, from ? b.lines.slice(from) : b.lines);
-      }
-      yield { kind: 'end', input, bytes: counted.n };
-    } catch (e) {
-      if (!(e instanceof InputError)) throw e;
-      const skipped = !input.explicit && e.message.includes('binary file');
-      yield { kind: 'fail', input, error: e.message, skipped };
-    }
-  }
-
-  /** A record bigger than a chunk is a big document: parsed here, its text cut into chunks for the workers (one such text whole ran a worker out of memory). */
-  async function* bigRecord(input: InputSpec, raw: string, line: number): AsyncGenerator<Item> {
-    const rec = parseRecord(raw.endsWith('\r') ? raw.slice(0, -1) : raw, cfg.textField, cfg.idField);
-    if (!rec || !inShard(String(rec.id), cfg.shard)) return;
-    if (!('text' in rec)) {
-      yield { kind: 'record-fail', input, id: rec.id, line, error: rec.error };
-      return;
-    }
-    yield { kind: 'record-begin', input, id: rec.id, line, text: rec.text };
-    const where = `${input.source}:${line}`;
-    for await (const c of chunkText([rec.text], chunkChars, contextChars)) {
-      yield { kind: 'task', task: { kind: 'chunk', source: where, ...c, raw: true }, input, unit: 'record-chunk' };
-    }
-    yield { kind: 'record-end', input };
-  }
-
-  async function* items(): AsyncGenerator<Item> {
-    for (let i = 0; i < inputs.length; i++) {
-      const input = inputs[i];
-      if (input.error) {
-        yield { kind: 'fail', input, error: input.error };
-        continue;
-      }
-      const size = sizes[i];
-      if (input.path !== '-' && (size <= streamBytes || (!canStream && !records))) {
-        yield { kind: 'task', task: { kind: 'file', path: input.path, source: input.source, explicit: input.explicit }, input, unit: 'whole' };
-        continue;
-      }
-      // stdin, or a big file: read in pieces.
-      const raw: AsyncIterable<Uint8Array> = input.path === '-' ? io.stdin() : fileBytes(input.path);
-      if (records) {
-        yield* recordItems(input, raw);
-        continue;
-      }
-      const counted = { n: 0 };
-      const it = countBytes(raw, counted)[Symbol.asyncIterator]();
-      try {
-        // Small stdin: read whole, handled like a file.
-        const head: Uint8Array[] = [];
-        let headLen = 0;
-        let eof = false;
-        while (headLen <= streamBytes) {
-          const r = await it.next();
-          if (r.done) {
-            eof = true;
-            break;
-          }
-          head.push(r.value);
-          headLen += r.value.length;
-        }
-        if (eof || !canStream) {
-          if (!eof) for (let r = await it.next(); !r.done; r = await it.next()) head.push(r.value);
-          const bytes = Buffer.concat(head);
-          const text = decodeBytes(bytes, input.source, cfg.encoding).text;
-          yield { kind: 'task', task: { kind: 'text', source: input.source, text, bytes: bytes.length }, input, unit: 'whole' };
-          continue;
-        }
-        const rest: AsyncIterable<Uint8Array> = {
-          [Symbol.asyncIterator]: async function* () {
-            yield* head;
-            for (let r = await it.next(); !r.done; r = await it.next()) yield r.value;
-          },
-        };
-        const pieces = decodeStream(rest, input.source, cfg.encoding, input.explicit);
-        yield { kind: 'begin', input, records: false };
-        for await (const c of chunkText(pieces, chunkChars, contextChars)) {
-          yield { kind: 'task', task: { kind: 'chunk', source: input.source, ...c }, input, unit: 'chunk' };
-        }
-        yield { kind: 'end', input, bytes: counted.n };
-      } catch (e) {
-        if (!(e instanceof InputError)) throw e;
-        const skipped = !input.explicit && e.message.includes('binary file');
-        yield { kind: 'fail', input, error: e.message, skipped };
-      }
-    }
-  }
-
-  // A big record being put together from its chunks.
-  let bigRec: { id: RecordId; line: number; text: string; entities: Entity[]; language?: string; failure?: string } | undefined;
-  const recordCtx = { ...ctx, records: true };
-
-  /** One record's outcome given to recordResults, as if a worker had processed it. */
+  /** One record finished in this thread (a big record, or a big line that is not a record). */
   const oneRecord = (input: InputSpec, id: RecordId, line: number, res: { doc: Document; text: string } | { error: string }): void => {
     const where = `${input.source}:${line}`;
     if ('error' in res) {
@@ -512,7 +167,40 @@ export async function runBatch(opts: BatchOptions, io: BatchIO): Promise<BatchSu
     if (recordResults({ ok: true, out, bytes: 0, counts, warnings: [], records: 1, outcomes: [{ end: out.length, counts }] }, false) && format.needsAll) allDocs.push(res);
   };
 
-  const handle = (item: Item, r: Result | undefined): void => {
+  // --- a streamed text input: the format's open, entities per chunk, close ------------------
+  const openStream = (s: StreamState): void => {
+    s.opened = true;
+    if (!s.records && streamFormat) write(streamFormat.open(s.input.source, s.language, ctx));
+  };
+  const addChunk = (s: StreamState, r: OkResult): void => {
+    if (r.out.length) {
+      if (s.entityCount && r.entityCount && streamFormat) write(streamFormat.between);
+      write(r.out);
+    }
+    s.entityCount += r.entityCount ?? 0;
+    addCounts(s.counts, r.counts);
+    for (const part of r.clusters ?? []) {
+      const c = s.clusters.get(part.id);
+      if (!c) {
+        s.clusters.set(part.id, part);
+        continue;
+      }
+      c.mentions += part.mentions;
+      if (!c.en && part.en) c.en = part.en;
+      for (const t of part.texts) if (c.texts.length < 50 && !c.texts.includes(t)) c.texts.push(t);
+    }
+  };
+  // `error`: the input failed part-way (a broken byte found late) after its start was
+  // written to stdout: the format closes the document validly, with the entities found
+  // before and the error, rather than leaving a truncated line.
+  const closeStream = (s: StreamState, error?: string): void => {
+    if (s.records || !streamFormat) return;
+    const clusters = [...s.clusters.values()].sort((a, b) => b.mentions - a.mentions || a.first - b.first);
+    write(streamFormat.close({ source: s.input.source, language: s.language, entityCount: s.entityCount, clusters, counts: s.counts }, error, ctx));
+  };
+
+  // --- results, in input order ---------------------------------------------------------------
+  const handle = (item: Unit, r: Result | undefined): void => {
     switch (item.kind) {
       case 'record-fail':
         oneRecord(item.input, item.id, item.line, { error: item.error });
@@ -532,7 +220,7 @@ export async function runBatch(opts: BatchOptions, io: BatchIO): Promise<BatchSu
         bigRec = undefined;
         if (stream && stream.input === item.input) {
           if (stream.file) stream.file.abort();
-          else if (stream.headerDone) footer(stream, item.error);
+          else if (stream.opened) closeStream(stream, item.error);
           stream = undefined;
         }
         failInput(item.input, item.error, item.skipped);
@@ -542,7 +230,7 @@ export async function runBatch(opts: BatchOptions, io: BatchIO): Promise<BatchSu
           input: item.input,
           records: item.records,
           file: opts.outDir ? new AtomicFile(resultPath(opts.outDir, item.input.source, format.name)) : undefined,
-          headerDone: false,
+          opened: false,
           entityCount: 0,
           counts: emptyCounts(),
           clusters: new Map(),
@@ -552,82 +240,93 @@ export async function runBatch(opts: BatchOptions, io: BatchIO): Promise<BatchSu
         return;
       case 'end': {
         const s = stream!;
-        if (!s.headerDone) header(s);
-        footer(s);
+        if (!s.opened) openStream(s);
+        closeStream(s);
         if (s.file) {
           if (s.records && format.end) s.file.write(format.end(allDocs.splice(0), { ...ctx, inputCount: 1 }));
           s.file.commit();
         }
-        if (!s.records) addCounts(s.counts);
+        if (!s.records) addCounts(summary.counts, s.counts);
         stream = undefined;
         summary.files++;
         summary.bytes += item.bytes;
         done++;
         return;
       }
-      case 'task': {
-        if (!r) return;
-        if (item.unit === 'whole') {
-          if (!r.ok) return failInput(item.input, r.error, r.skipped);
-          if (opts.outDir) {
-            try {
-              writeFileAtomic(resultPath(opts.outDir, item.input.source, format.name), r.out);
-            } catch (e) {
-              return failInput(item.input, `cannot write result (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
-            }
-          }
-          done++;
-          summary.files++;
-          summary.bytes += r.bytes;
-          let docs = r.docs;
-          if (r.outcomes) {
-            const ok = recordResults(r, Boolean(opts.outDir));
-            docs = docs?.slice(0, ok);
-          } else {
-            okResult(r);
-            if (!opts.outDir) emit(r.out);
-          }
-          if (docs) allDocs.push(...docs);
-          return;
-        }
-        if (item.unit === 'record-chunk') {
-          const b = bigRec;
-          if (!b || b.failure !== undefined) return;
-          if (!r.ok) b.failure = r.error;
-          else {
-            for (const w of r.warnings) io.warn(w);
-            b.language ??= r.language;
-            for (const e of r.entities ?? []) b.entities.push(e);
-          }
-          return;
-        }
-        const s = stream;
-        if (!s || s.input !== item.input) return;
-        if (!r.ok) {
-          // A worker failure inside a big input fails that input.
-          handle({ kind: 'fail', input: item.input, error: r.error }, undefined);
-          return;
-        }
-        for (const w of r.warnings) io.warn(w);
-        if (item.unit === 'chunk') {
-          if (!s.headerDone) {
-            s.language = r.language ?? 'und';
-            header(s);
-          }
-          addChunk(s, r);
-        } else {
-          const ok = recordResults(r, false);
-          if (r.docs) allDocs.push(...r.docs.slice(0, ok));
-        }
+      case 'task':
+        if (r) taskResult(item, r);
         return;
-      }
     }
   };
 
-  // A streamed input's chunks are big: two per worker (one running, one queued) keep the
-  // workers busy, and fewer results wait in memory.
-  const window = Math.max(2, workers * (streaming ? 2 : 4));
-  const pending: Array<{ item: Item; p: Promise<Result> | undefined }> = [];
+  const taskResult = (item: Extract<Unit, { kind: 'task' }>, r: Result): void => {
+    if (item.unit === 'whole') {
+      if (!r.ok) return failInput(item.input, r.error, r.skipped);
+      if (opts.outDir) {
+        try {
+          writeFileAtomic(resultPath(opts.outDir, item.input.source, format.name), r.out);
+        } catch (e) {
+          return failInput(item.input, `cannot write result (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+        }
+      }
+      done++;
+      summary.files++;
+      summary.bytes += r.bytes;
+      let docs = r.docs;
+      if (r.outcomes) {
+        const ok = recordResults(r, Boolean(opts.outDir));
+        docs = docs?.slice(0, ok);
+      } else {
+        for (const w of r.warnings) io.warn(w);
+        addCounts(summary.counts, r.counts);
+        if (!opts.outDir) emit(r.out);
+      }
+      if (docs) allDocs.push(...docs);
+      return;
+    }
+    if (item.unit === 'record-chunk') {
+      const b = bigRec;
+      if (!b || b.failure !== undefined) return;
+      if (!r.ok) b.failure = r.error;
+      else {
+        for (const w of r.warnings) io.warn(w);
+        b.language ??= r.language;
+        for (const e of r.entities ?? []) b.entities.push(e);
+      }
+      return;
+    }
+    const s = stream;
+    if (!s || s.input !== item.input) return;
+    if (!r.ok && item.unit === 'block' && item.task?.kind === 'records') {
+      // A block whose worker died: each of its records gets its error line, and the input goes on.
+      const { firstLine, lines } = item.task;
+      const reason = r.error.startsWith(`${item.input.source}: `) ? r.error.slice(item.input.source.length + 2) : r.error;
+      lines.forEach((raw, i) => {
+        const rec = parseRecord(raw.endsWith('\r') ? raw.slice(0, -1) : raw, plan.cfg.textField, plan.cfg.idField);
+        if (rec && inShard(String(rec.id), plan.cfg.shard) && !summary.stopped) oneRecord(item.input, rec.id, firstLine + i, { error: reason });
+      });
+      return;
+    }
+    if (!r.ok) {
+      // A worker failure inside a big text input fails that input.
+      handle({ kind: 'fail', input: item.input, error: r.error }, undefined);
+      return;
+    }
+    if (item.unit === 'chunk') {
+      for (const w of r.warnings) io.warn(w);
+      if (!s.opened) {
+        s.language = r.language ?? 'und';
+        openStream(s);
+      }
+      addChunk(s, r);
+    } else {
+      const ok = recordResults(r, false);
+      if (r.docs) allDocs.push(...r.docs.slice(0, ok));
+    }
+  };
+
+  // --- orchestration: units in, results out in order ------------------------------------------
+  const pending: Array<{ item: Unit; p: Promise<Result> | undefined }> = [];
   const settle = async (): Promise<void> => {
     const { item, p } = pending.shift()!;
     let r: Result | undefined;
@@ -639,10 +338,10 @@ export async function runBatch(opts: BatchOptions, io: BatchIO): Promise<BatchSu
         r = { ok: false, error: item.kind === 'task' && item.unit === 'record-chunk' ? why : `${item.input.source}: ${why}`, bytes: 0 };
       }
     }
-    if (interrupted) return;
+    if (summary.interrupted) return;
     handle(item, r);
-    drawProgress();
-    if (opts.maxErrors !== undefined && summary.failed >= opts.maxErrors && !summary.stopped) summary.stopped = true;
+    progress.draw(summary.bytes, done);
+    if (stopNow() && !summary.stopped) summary.stopped = true;
   };
   // Is the oldest result ready before the next unit of input? (co-process: a record's
   // result must not wait for the next record to arrive).
@@ -651,15 +350,15 @@ export async function runBatch(opts: BatchOptions, io: BatchIO): Promise<BatchSu
     if (head.item.kind !== 'task' || !head.p) return Promise.resolve(true);
     return Promise.race([head.p.then(() => true, () => true), next.then(() => false, () => false)]);
   };
-  const source = items()[Symbol.asyncIterator]();
-  let next: Promise<IteratorResult<Item>> | undefined = source.next();
+  const units = unitsOf(plan, () => io.stdin())[Symbol.asyncIterator]();
+  let next: Promise<IteratorResult<Unit>> | undefined = units.next();
   try {
-    while (!summary.stopped && (next || pending.length)) {
-      if (pending.length && (!next || pending.length >= window || (await headFirst(next)))) {
+    while (!summary.stopped && !summary.interrupted && (next || pending.length)) {
+      if (pending.length && (!next || pending.length >= plan.window || (await headFirst(next)))) {
         await settle();
         continue;
       }
-      const got: IteratorResult<Item> = await next!;
+      const got: IteratorResult<Unit> = await next!;
       if (got.done) {
         next = undefined;
         continue;
@@ -669,8 +368,9 @@ export async function runBatch(opts: BatchOptions, io: BatchIO): Promise<BatchSu
       // A result nobody waits for any more (after --max-errors, or an interrupt) must not become an unhandled rejection.
       p?.catch(() => {});
       // A posted task (a chunk's text) is the executor's now; waiting for its result needs only the rest.
-      pending.push({ item: item.kind === 'task' ? { ...item, task: undefined } : item, p });
-      next = source.next();
+      // (A record block keeps its lines: should its worker die, each record still gets its error line.)
+      pending.push({ item: item.kind === 'task' && item.unit !== 'block' ? { ...item, task: undefined } : item, p });
+      next = units.next();
     }
   } finally {
     // Input still being read when the run stops (--max-errors): nobody waits for it.
@@ -678,12 +378,10 @@ export async function runBatch(opts: BatchOptions, io: BatchIO): Promise<BatchSu
     if (stream?.file) stream.file.abort();
     stream = undefined;
     await exec.close();
-    if (opts.handleSignals) {
-      process.removeListener('SIGINT', onSignal);
-      process.removeListener('SIGTERM', onSignal);
-    }
+    opts.signal?.removeEventListener('abort', onAbort);
   }
-  if (opts.progress) io.progress?.(null);
+  if (summary.interrupted) return summary;
+  if (opts.progress) progress.clear();
   if (summary.stopped) {
     const what = summary.failedRecords === summary.failed ? 'record' : summary.failedRecords ? 'input or record' : 'input';
     io.error(`stopped after ${summary.failed} failed ${what}${summary.failed === 1 ? '' : 's'} (--max-errors ${opts.maxErrors})`);
@@ -696,35 +394,12 @@ export async function runBatch(opts: BatchOptions, io: BatchIO): Promise<BatchSu
   await io.flush?.();
   summary.seconds = Number(process.hrtime.bigint() - t0) / 1e9;
   summary.mbPerSec = summary.seconds > 0 ? summary.bytes / 1e6 / summary.seconds : 0;
-  const ok = summary.files;
-  const onlyRecords = summary.failed === summary.failedRecords;
-  summary.exitCode = summary.failed === 0 || (opts.allowErrors && onlyRecords && !summary.stopped) ? EXIT.OK : ok === 0 && summary.records === 0 && !onlyRecords ? EXIT.USAGE : EXIT.INPUT_FAILED;
-  // Every file found was binary: nothing was readable, as when no file is found at all. Not
-  // so for a shard (an empty part of a corpus is normal in a CI matrix).
-  if (summary.exitCode === EXIT.OK && ok === 0 && summary.records === 0 && summary.skipped > 0 && !opts.shard) {
-    summary.exitCode = EXIT.USAGE;
-    io.error(`nothing readable: every input file was binary and skipped (${summary.skipped} skipped in all)`);
-  }
-  const show = opts.summary ?? (inputs.length > 1 || broadArgs || records);
+  const nothing = settleExitCode(summary, Boolean(opts.allowErrors), Boolean(opts.shard));
+  if (nothing) io.error(nothing);
+  const show = opts.summary ?? (inputs.length > 1 || plan.broadArgs || plan.records);
   if (show) {
     if (format.name === 'table' && !opts.outDir) io.out(summaryTable(summary));
     else io.note(summaryLine(summary));
   }
   return summary;
-}
-
-export function summaryLine(s: BatchSummary): string {
-  const ents = s.counts.PER + s.counts.LOC + s.counts.ORG;
-  return (
-    `${s.files} file${s.files === 1 ? '' : 's'}${s.records ? `, ${s.records} records` : ''}, ${(s.bytes / 1e6).toFixed(2)} MB, ` +
-    `${ents} entities (PER ${s.counts.PER}, LOC ${s.counts.LOC}, ORG ${s.counts.ORG}), ${s.skipped} skipped, ${s.failed} failed, ` +
-    `${s.seconds.toFixed(2)} s, ${s.mbPerSec.toFixed(2)} MB/s`
-  );
-}
-
-export function summaryTable(s: BatchSummary): string {
-  const Table = tableClass();
-  const t = new Table({ head: ['files', 'MB', 'PER', 'LOC', 'ORG', 'skipped', 'failed', 'seconds', 'MB/s'], style: { head: [], border: [] } });
-  t.push([String(s.files), (s.bytes / 1e6).toFixed(2), String(s.counts.PER), String(s.counts.LOC), String(s.counts.ORG), String(s.skipped), String(s.failed), s.seconds.toFixed(2), s.mbPerSec.toFixed(2)]);
-  return `summary\n${t.toString()}\n`;
 }

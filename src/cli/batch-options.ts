@@ -4,11 +4,7 @@
  */
 import { Option, type Command } from 'commander';
 import { cpus } from 'node:os';
-import { runBatch, type BatchOptions } from '../batch/run.js';
-import { ENCODINGS, parseEncoding } from '../io/decode.js';
-import { UserError } from '../io/errors.js';
-import { parseShard, DEFAULT_INCLUDE } from '../io/walk.js';
-import { OUTPUT_FORMATS, outputFormat } from '../format/index.js';
+import { DEFAULT_INCLUDE, ENCODINGS, OUTPUT_FORMATS, outputFormat, parseEncoding, parseShard, runBatch, UserError, type BatchOptions } from '../index.js';
 import { parseTypes, type ExtractCliOptions } from './extract.js';
 import { colorWanted, errorLine, warn, writeOut } from './output.js';
 
@@ -97,8 +93,17 @@ export async function runExtractBatch(paths: string[], opts: ExtractCliOptions, 
     streamBytes: env.KIYAN_STREAM_BYTES ? Number(env.KIYAN_STREAM_BYTES) : undefined,
     chunkChars: env.KIYAN_CHUNK_CHARS ? Number(env.KIYAN_CHUNK_CHARS) : undefined,
     contextChars: env.KIYAN_CONTEXT_CHARS ? Number(env.KIYAN_CONTEXT_CHARS) : undefined,
-    handleSignals: true,
   };
+  // Ctrl-C / SIGTERM: the run removes its temporary files at once (abort), then kiyan exits 130.
+  const interrupt = new AbortController();
+  options.signal = interrupt.signal;
+  const onSignal = (): void => {
+    interrupt.abort();
+    errorLine('interrupted; no partial result files left');
+    process.exit(130);
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
   const summary = await runBatch(options, {
     out: writeOut,
     outBytes: writeOut,
@@ -109,6 +114,8 @@ export async function runExtractBatch(paths: string[], opts: ExtractCliOptions, 
     stdin: () => process.stdin,
     flush: () => new Promise((resolve) => process.stdout.write('', () => resolve())),
   });
+  process.removeListener('SIGINT', onSignal);
+  process.removeListener('SIGTERM', onSignal);
   // A run stopped by --max-errors leaves stdin unread: let the process end anyway.
   if (inputs.includes('-') && !process.stdin.readableEnded) process.stdin.destroy();
   return summary.exitCode;

@@ -1,10 +1,10 @@
 /** `kiyan eval GOLD`: precision, recall and F1 of the real extraction against gold. */
 import type { Command } from 'commander';
-import { createExtractor } from '../index.js';
-import { conllToText, entitiesToTags, errorReport, parseConll, scoreSpans, spansFromBio, EVAL_TYPES, type Scores, type Span, type ErrorExample } from '../eval/conll.js';
-import { UserError } from '../io/errors.js';
-import { tableClass } from '../format/common.js';
-import { readTextInput } from '../io/input.js';
+import { createRequire } from 'node:module';
+import { createExtractor, conllToText, entitiesToTags, errorReport, parseConll, readTextInput, scoreSpans, spansFromBio, EVAL_TYPES, UserError, type Scores, type Span, type ErrorExample } from '../index.js';
+
+/** cli-table3 (CommonJS), loaded only when the scores are printed as a table. */
+const tableClass = (): typeof import('cli-table3') => createRequire(import.meta.url)('cli-table3') as typeof import('cli-table3');
 import { warn, writeOut } from './output.js';
 
 interface EvalOptions {

@@ -1,8 +1,6 @@
 /** `kiyan extract [FILE...]`: files or stdin in, entities out. */
 import type { Command } from 'commander';
-import { ENTITY_TYPES, type EntityType } from '../index.js';
-import { UserError } from '../io/errors.js';
-import { OUTPUT_FORMATS } from '../format/index.js';
+import { ENTITY_TYPES, OUTPUT_FORMATS, UserError, type EntityType } from '../index.js';
 import { addBatchOptions, runExtractBatch, type BatchCliOptions } from './batch-options.js';
 
 

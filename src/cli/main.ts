@@ -2,9 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Command, CommanderError } from 'commander';
-import { LexiconError } from '../lexicon/load.js';
-import { packageRoot } from '../lexicon/load.js';
-import { EXIT, InputError, UserError } from '../io/errors.js';
+import { EXIT, InputError, LexiconError, packageRoot, UserError } from '../index.js';
 import { registerExtract } from './extract.js';
 import { registerNormalize } from './normalize.js';
 import { registerEval } from './eval.js';

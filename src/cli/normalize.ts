@@ -1,8 +1,6 @@
 /** `kiyan normalize [FILE]`: the text as the extractor sees it. */
 import type { Command } from 'commander';
-import { ALL_STEPS, STEP_DESCRIPTIONS, normalize, parseSteps } from '../index.js';
-import { UserError } from '../io/errors.js';
-import { readTextInput } from '../io/input.js';
+import { ALL_STEPS, STEP_DESCRIPTIONS, normalize, parseSteps, readTextInput, UserError } from '../index.js';
 import { writeOut } from './output.js';
 
 export function registerNormalize(program: Command): void {

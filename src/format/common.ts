@@ -18,6 +18,11 @@ export interface OutDocument extends Document {
   id?: string | number;
 }
 
+/** A document's name for people: its source, and in record mode its record id. */
+export function docLabel(doc: OutDocument): string {
+  return doc.id !== undefined ? `${doc.source} record ${String(doc.id)}` : doc.source;
+}
+
 /** What a row names as its origin: the record id in record mode, else the source. */
 export function origin(doc: OutDocument): string {
   return doc.id !== undefined ? String(doc.id) : doc.source;

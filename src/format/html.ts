@@ -15,7 +15,7 @@
  * forms even when it shapes the two elements separately.
  */
 import type { Cluster } from '../model.js';
-import { codePointIndex, escapeHtml, mentionsOf, type OutCluster, type OutDocument, type OutEntity } from './common.js';
+import { codePointIndex, docLabel, escapeHtml, mentionsOf, type OutCluster, type OutDocument, type OutEntity } from './common.js';
 
 const ZWJ = '\u200D';
 
@@ -178,7 +178,7 @@ export function docSection(doc: OutDocument, text: string, n: number): string {
   });
   const rows = entityRows(doc.clusters, (c) => (firstIndex.has(c.id) ? `${prefix}m${firstIndex.get(c.id)}` : undefined));
   return `<section class="doc" id="d${n}">
-<h2 dir="auto">${escapeHtml(doc.source)}</h2>
+<h2 dir="auto">${escapeHtml(docLabel(doc))}</h2>
 <article class="text" lang="ar" dir="rtl">${html}</article>
 <aside aria-label="entities">
 <h3>الكيانات <span lang="en" dir="ltr">(entities)</span></h3>
@@ -189,7 +189,7 @@ ${doc.clusters.length ? `<table><thead><tr><th>type</th><th>name</th><th>mention
 }
 
 function indexSection(docs: Array<{ doc: OutDocument; text: string }>): string {
-  const files = docs.map(({ doc }, n) => `<li><a href="#d${n}">${escapeHtml(doc.source)}</a> <span class="summary" lang="en" dir="ltr">(${doc.entities.length} mentions)</span></li>`).join('\n');
+  const files = docs.map(({ doc }, n) => `<li><a href="#d${n}">${escapeHtml(docLabel(doc))}</a> <span class="summary" lang="en" dir="ltr">(${doc.entities.length} mentions)</span></li>`).join('\n');
   // entities found in two files or more
   const seen = new Map<string, { c: OutCluster; files: number[]; mentions: number; anchors: string[] }>();
   docs.forEach(({ doc }, n) => {

@@ -3,8 +3,8 @@
  * begin() once, document() per input as soon as it is ready, end() once (with every
  * document when the format needs them all, e.g. a JSON array or one HTML page).
  */
-import type { Document } from '../index.js';
-import { withTranslit } from './common.js';
+import type { Cluster, Document } from '../index.js';
+import { withTranslit, type OutEntity } from './common.js';
 import { formatJson, formatJsonl } from './json.js';
 
 // The other formats' modules (and cli-table3, chalk) load only when chosen: loadOutputFormat().
@@ -45,6 +45,30 @@ export interface OutputFormat {
   end?(docs: Array<{ doc: Document; text: string }>, ctx: FormatContext): string;
   /** Record mode: the output that stands for a failed record (formats with one line per record). */
   recordError?(e: RecordError, ctx: FormatContext): string;
+  /** How a big input is written while it is read in chunks (formats that can; the others read big inputs whole). */
+  stream?: StreamedDocument;
+}
+
+/** What a streamed document's close needs: everything but the entities, already written. */
+export interface StreamedSummary {
+  source: string;
+  language: string;
+  entityCount: number;
+  clusters: Cluster[];
+  counts: { PER: number; LOC: number; ORG: number };
+}
+
+/**
+ * A document written piece by piece: open() once the language is known (from the first
+ * chunk), entities() for each chunk (in a worker thread; offsets into the whole input),
+ * `between` joining two chunks' non-empty entity runs, close() at the end. close() gets an
+ * error when the input failed part-way, and must still end the document validly.
+ */
+export interface StreamedDocument {
+  open(source: string, language: string, ctx: FormatContext): string;
+  entities(entities: OutEntity[], ctx: FormatContext): string;
+  between: string;
+  close(doc: StreamedSummary, error: string | undefined, ctx: FormatContext): string;
 }
 
 const table: OutputFormat = {
@@ -54,6 +78,13 @@ const table: OutputFormat = {
     if (ctx.color) await tableMod.loadColours();
   },
   document: (doc, _text, ctx) => tableMod!.formatTable(withTranslit(doc, ctx.translit), { color: ctx.color }),
+  // The table of a streamed input is its clusters: all of it is written at the close.
+  stream: {
+    open: () => '',
+    entities: () => '',
+    between: '',
+    close: (doc, error, ctx) => (error ? '\n' : tableMod!.formatStreamedTable(doc, { color: ctx.color, translit: ctx.translit })),
+  },
 };
 
 const json: OutputFormat = {
@@ -63,12 +94,25 @@ const json: OutputFormat = {
     const out = docs.map((d) => withTranslit(d.doc, ctx.translit));
     return ctx.inputCount === 1 && out.length === 1 ? formatJson(out[0]) : JSON.stringify(out, null, 2) + '\n';
   },
+  stream: {
+    open: (source, language) => `{\n  "source": ${JSON.stringify(source)},\n  "language": ${JSON.stringify(language)},\n  "entities": [`,
+    entities: (entities) => entities.map((e) => `\n    ${JSON.stringify(e, null, 2).replace(/\n/g, '\n    ')}`).join(','),
+    between: ',',
+    close: (doc, error) =>
+      `${doc.entityCount ? '\n  ' : ''}],\n  "clusters": ${JSON.stringify(doc.clusters, null, 2).replace(/\n/g, '\n  ')}${error ? `,\n  "error": ${JSON.stringify(error)}` : ''}\n}\n`,
+  },
 };
 
 const jsonl: OutputFormat = {
   name: 'jsonl',
   document: (doc, _text, ctx) => formatJsonl(withTranslit(doc, ctx.translit)),
   recordError: (e) => JSON.stringify({ id: e.id, error: e.error, line: e.line, source: e.source }) + '\n',
+  stream: {
+    open: (source, language) => `{"source":${JSON.stringify(source)},"language":${JSON.stringify(language)},"entities":[`,
+    entities: (entities) => entities.map((e) => JSON.stringify(e)).join(','),
+    between: ',',
+    close: (doc, error) => `],"clusters":${JSON.stringify(doc.clusters)}${error ? `,"error":${JSON.stringify(error)}` : ''}}\n`,
+  },
 };
 
 /** One "token TAG" per line, sentences separated by blank lines (kiyan eval reads it as gold). */

@@ -1,6 +1,7 @@
 /** Human output: one row per unique entity (cli-table3), coloured by type on a TTY. */
 import Table from 'cli-table3';
-import { mentionsLine, type OutDocument } from './common.js';
+import { docLabel, mentionsLine, withTranslit, type OutDocument } from './common.js';
+import type { StreamedSummary } from './index.js';
 
 type ChalkClass = (typeof import('chalk'))['Chalk'];
 /** chalk is loaded only for coloured output (without colour it returns strings unchanged). */
@@ -32,6 +33,12 @@ export function formatTable(doc: OutDocument, opts: TableOptions): string {
   }
   const counts = { PER: 0, LOC: 0, ORG: 0 };
   for (const e of doc.entities) counts[e.type]++;
-  const head = mentionsLine(doc.source, doc.entities.length, doc.clusters.length, counts);
+  const head = mentionsLine(docLabel(doc), doc.entities.length, doc.clusters.length, counts);
   return doc.clusters.length ? `${head}\n${table.toString()}\n` : `${head}\n`;
+}
+
+/** The table of a streamed input: its clusters, under a headline with the counts of all its chunks. */
+export function formatStreamedTable(doc: StreamedSummary, opts: TableOptions & { translit?: boolean }): string {
+  const body = formatTable(withTranslit({ source: doc.source, language: doc.language, entities: [], clusters: doc.clusters }, opts.translit), opts);
+  return body.replace(/^[^\n]*/, mentionsLine(doc.source, doc.entityCount, doc.clusters.length, doc.counts));
 }

@@ -1,7 +1,7 @@
 /** The package as a user's project sees it: imported by its name, through the "exports" map. */
 import { describe, expect, test } from '@jest/globals';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT } from '../helpers.js';
@@ -64,5 +64,38 @@ describe("import { extract } from 'kiyan'", () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('the batch API and the lexicon tools are part of the package entry', () => {
+  test("runBatch, contentId and the lexicon tools, imported from 'kiyan'", () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kiyan-api-batch-'));
+    writeFileSync(join(dir, 'r.jsonl'), '{"text":"زار بوتين طهران"}\nnot json\n');
+    const script = `
+      import { runBatch, contentId, checkLexicons, lookupLexicon, exportSurfaces } from 'kiyan';
+      let out = '';
+      const errors = [];
+      const s = await runBatch({ paths: [${JSON.stringify(join(dir, 'r.jsonl'))}], format: 'jsonl', inputFormat: 'jsonl', summary: false },
+        { out: (x) => (out += x), error: (m) => errors.push(m), warn: () => {}, note: () => {}, stdin: () => process.stdin });
+      const check = checkLexicons();
+      const look = lookupLexicon('لموسكو').matches.filter((m) => m.kind === 'entry').map((m) => [m.head, m.type, m.en]);
+      console.log(JSON.stringify({ ids: out.trim().split('\\n').map((l) => JSON.parse(l).id), want: [contentId('{"text":"زار بوتين طهران"}'), contentId('not json')],
+        exitCode: s.exitCode, errors: errors.length, checkErrors: check.errors, entries: check.entries > 1000, look, exported: exportSurfaces().includes('LOC\\tموسكو') }));`;
+    const r = node(['--input-type=module', '-e', script], ROOT);
+    expect(r.err).toBe('');
+    const got = JSON.parse(r.out);
+    expect(got.ids).toEqual(got.want);
+    expect(got).toMatchObject({ exitCode: 1, errors: 1, checkErrors: 0, entries: true, exported: true });
+    expect(got.look).toContainEqual(['ل+ موسكو', 'LOC', 'Moscow']);
+  });
+
+  test('the CLI imports only the package entry; library code neither exits nor handles signals', () => {
+    const cli = join(ROOT, 'src', 'cli');
+    for (const f of readdirSync(cli).filter((n) => n.endsWith('.ts'))) {
+      const specs = [...readFileSync(join(cli, f), 'utf8').matchAll(/^import[^'"]*['"]([^'"]+)['"]/gm)].map((m) => m[1]);
+      for (const s of specs) expect([f, s]).toEqual([f, expect.stringMatching(/^(\.\.\/index\.js|\.\/[\w-]+\.js|commander|node:[\w/]+)$/)]);
+    }
+    const lib = (d: string): string[] => readdirSync(d, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? (e.name === 'cli' ? [] : lib(join(d, e.name))) : e.name.endsWith('.ts') ? [join(d, e.name)] : []));
+    for (const f of lib(join(ROOT, 'src'))) expect([f, /process\.(exit|on|once)\(/.test(readFileSync(f, 'utf8'))]).toEqual([f, false]);
   });
 });

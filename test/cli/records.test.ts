@@ -111,6 +111,10 @@ describe('--max-errors with worker threads', () => {
       const out = lines(r.out);
       expect(out.map((d) => d.id)).toEqual([0, 1, sha16('bad 2'), 3, 4, sha16('bad 5')]);
     }
+    // Stopped before any record succeeded: nothing succeeded, exit 2 (as for inputs).
+    const none = kiyan(['extract', '--input-format', 'jsonl', '--max-errors', '2', '--allow-errors'], 'bad1\nbad2\n' + JSON.stringify({ text: 'زار بوتين' }) + '\n');
+    expect(none.code).toBe(2);
+    expect(lines(none.out).map((d) => d.error)).toEqual(['not a JSON record', 'not a JSON record']);
   });
 });
 
@@ -134,6 +138,24 @@ describe('a big record is a big document', () => {
     expect(out[1].entities.slice(-3).map((e: { start: number }) => e.start)).toEqual(out[0].entities.map((e: { start: number }) => e.start + ps * (reps - 1)));
     expect(out[1].clusters.map((c: { mentions: number }) => c.mentions)).toEqual([reps, reps, reps]);
     expect(out[3].entities).toEqual(out[0].entities);
+  }, 120_000);
+});
+
+describe('a record block whose worker dies', () => {
+  test('each of its records gets an error line, and the run goes on with the next input', () => {
+    // Blocks made big enough (a testing knob) that a 12 MB record goes to a worker whole and runs it out of memory.
+    const f = join(tmp, 'oom-block.jsonl');
+    writeFileSync(f, [JSON.stringify({ id: 'a', text: SENTENCE }), JSON.stringify({ id: 'big', text: SENTENCE.repeat(Math.ceil(12e6 / Buffer.byteLength(SENTENCE))) }), JSON.stringify({ id: 'c', text: SENTENCE })].join('\n') + '\n');
+    const g = join(tmp, 'after-oom.jsonl');
+    writeFileSync(g, JSON.stringify({ id: 'd', text: SENTENCE }) + '\n');
+    const r = kiyan(['extract', '--input-format', 'jsonl', '--id-field', 'id', '--no-summary', f, g], undefined, { KIYAN_CHUNK_CHARS: String(40e6) });
+    noStackTrace(r.err);
+    expect(r.code).toBe(1);
+    const out = lines(r.out);
+    expect(out.map((d) => d.id)).toEqual(['a', 'big', 'c', 'd']);
+    for (const d of out.slice(0, 3)) expect(d.error).toMatch(/^worker failed \(.*memory/);
+    expect(out.slice(0, 3).map((d) => d.line)).toEqual([1, 2, 3]);
+    expect(out[3].entities).toHaveLength(3);
   }, 120_000);
 });
 
@@ -191,6 +213,13 @@ describe('row formats carry the record id', () => {
     const tsv = kiyan([...args, 'tsv'], input).out.split('\n').filter(Boolean);
     expect(tsv[0].split('\t')[0]).toBe('record');
     expect(tsv.slice(1).map((l) => l.split('\t')[0])).toEqual(['r1', 'r1', '7', '7']);
+  });
+  test('table and html name each record by its id too', () => {
+    const table = kiyan([...args, 'table', '--no-color'], input).out;
+    expect(table.split('\n').filter((l) => l.startsWith('-'))).toEqual(['- record r1: 2 mentions of 2 entities (PER 1, LOC 1, ORG 0)', '- record 7: 2 mentions of 2 entities (PER 1, LOC 1, ORG 0)']);
+    const html = kiyan([...args, 'html'], input).out;
+    expect(html).toContain('- record r1</h2>');
+    expect(html).toContain('- record 7</h2>');
   });
   test('conll: a "# id = ..." line before each record (kiyan eval reads it back); geojson: mentions per record id', () => {
     const conll = kiyan([...args, 'conll'], input).out;
