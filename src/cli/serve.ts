@@ -1,7 +1,7 @@
 /** `kiyan serve`: the HTTP server (src/serve/) with the process's signals and messages. */
 import type { Command } from 'commander';
 import { availableParallelism } from 'node:os';
-import { UserError } from '../io/errors.js';
+import { UserError } from '../index.js';
 import { errorLine } from './output.js';
 
 interface ServeCliOptions {

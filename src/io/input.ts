@@ -49,7 +49,7 @@ export function isFifo(path: string): boolean {
 /**
  * All bytes of a FIFO, without blocking the event loop. A plain open() of a FIFO waits in the
  * kernel until a writer opens it, and a signal handler (SIGTERM, SIGINT) cannot run meanwhile;
- * an asynchronous open waits in a libuv thread that process.exit() then waits for. So the FIFO
+ * an asynchronous open waits in a libuv thread that an exiting process then waits for. So the FIFO
  * is opened non-blocking (which returns at once) and read as a stream: on Linux, a FIFO that
  * has had no writer yet reports nothing until one writes, then end of input when it closes.
  */

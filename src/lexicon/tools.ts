@@ -8,7 +8,7 @@ import { join, relative } from 'node:path';
 import { lexiconFiles, readLexiconFile } from './files.js';
 import { compileLexicon, phraseKey } from './compile.js';
 import { loadLexiconIndex, packageRoot } from './load.js';
-import { parseLexiconText, type Diagnostic, type EntityType, type ParsedSource } from './schema.js';
+import { type Diagnostic, type EntityType, type ParsedSource } from './schema.js';
 import { UserError } from '../io/errors.js';
 import { normalize } from '../text/normalize.js';
 import { procliticAnalyses } from '../text/clitics.js';
