@@ -6,6 +6,7 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import { clusterEntities, extract, type Cluster, type Document, type Entity, type EntityType } from '../index.js';
+import { recognize } from '../recognize/pipeline.js';
 import { DetectorNotLoaded, detectLanguageIfLoaded, loadLanguageDetector } from '../text/language.js';
 import type { LexiconIndex } from '../lexicon/lexicon-index.js';
 import { BinaryInputError, decodeBytes, type Encoding } from '../io/decode.js';
@@ -174,6 +175,13 @@ export function processText(source: string, text: string, bytes: number, cfg: Ta
   return { ok: true, out, docs, bytes, counts: countEntities(doc.entities), warnings, failures: [], records: 0 };
 }
 
+const HIGH_SURROGATE = /[\uD800-\uDBFF]/;
+
+/** Whether s may hold a surrogate pair (a native scan: most Arabic text has none). */
+export function hasSurrogates(s: string): boolean {
+  return HIGH_SURROGATE.test(s);
+}
+
 /** Code points in s[from, to). */
 export function cpLength(s: string, from = 0, to = s.length): number {
   let n = to - from;
@@ -201,11 +209,18 @@ function processChunk(task: Extract<Task, { kind: 'chunk' }>, cfg: TaskConfig, i
   const coreStart = task.before.length;
   let language: string | undefined;
   if (task.first) language = languageCheck(task.source, text.slice(coreStart), cfg, warnings);
-  const doc = extract(text, { source: task.source, types: cfg.types, index, language: language ?? 'und', descriptiveOrgs: cfg.descriptiveOrgs });
-  const base = cpLength(text, 0, coreStart);
-  const coreCp = cpLength(text, coreStart, coreStart + task.core.length);
+  // The recogniser, not extract(): extract would also cluster every entity of the chunk and
+  // its context, and only the core's entities are clustered (once, below).
+  let found = recognize(text, index, { descriptiveOrgs: cfg.descriptiveOrgs });
+  if (cfg.types) {
+    const keep = new Set(cfg.types);
+    found = found.filter((e) => keep.has(e.type));
+  }
+  const pairs = hasSurrogates(text);
+  const base = pairs ? cpLength(text, 0, coreStart) : coreStart;
+  const coreCp = pairs ? cpLength(text, coreStart, coreStart + task.core.length) : task.core.length;
   const entities: Entity[] = [];
-  for (const e of doc.entities) {
+  for (const e of found) {
     const s = e.start - base;
     if (s < 0 || s >= coreCp) continue;
     e.start = s + task.cpBase;
@@ -215,10 +230,20 @@ function processChunk(task: Extract<Task, { kind: 'chunk' }>, cfg: TaskConfig, i
   // --translit as the formats apply it to a whole document (the merged clusters keep the
   // first chunk's field, which is the whole document's: the same first mention).
   const shown = withTranslit({ source: task.source, language: language ?? 'und', entities, clusters: clusterEntities(entities) }, cfg.formatCtx.translit);
+  return { ...serialiseChunkEntities(shown.entities, cfg.format), counts: countEntities(entities), warnings, entityCount: entities.length, clusters: shown.clusters, language };
+}
+
+/**
+ * A chunk's entities as items of the document's JSON array, comma-separated, without the
+ * brackets: jsonl compact, json indented as an array inside the document object. One
+ * JSON.stringify for the whole array, not one per entity.
+ */
+function serialiseChunkEntities(entities: object[], format: string): Pick<OkResult, 'ok' | 'out' | 'bytes' | 'failures' | 'records'> {
   let out = '';
-  if (cfg.format === 'jsonl') out = shown.entities.map((e) => JSON.stringify(e)).join(',');
-  else if (cfg.format === 'json') out = shown.entities.map((e) => `\n    ${JSON.stringify(e, null, 2).replace(/\n/g, '\n    ')}`).join(',');
-  return { ok: true, out, bytes: 0, counts: countEntities(entities), warnings, failures: [], records: 0, entityCount: entities.length, clusters: shown.clusters, language };
+  if (entities.length && format === 'jsonl') out = JSON.stringify(entities).slice(1, -1);
+  // "[\n  {\n    ...\n  }\n]" indented by two more: items at four spaces; the brackets go.
+  else if (entities.length && format === 'json') out = JSON.stringify(entities, null, 2).replace(/\n/g, '\n  ').slice(1, -'\n  ]'.length);
+  return { ok: true, out, bytes: 0, failures: [], records: 0 };
 }
 
 /**

@@ -19,7 +19,7 @@ import { DEFAULT_INCLUDE, DEFAULT_RECORD_INCLUDE, expandInputs, inShard, type In
 import { outputFormat, type FormatContext } from '../format/index.js';
 import { tableClass } from '../format/common.js';
 import { compileUserFiles } from '../lexicon/load.js';
-import { chunkText, decodeStream, fileBytes, lineBlocks } from './chunk.js';
+import { chunkText, decodeStream, fileBytes, lineBlocks, STREAM_WORKER_YOUNG_MB } from './chunk.js';
 import { InlineExecutor, WorkerPool, type Executor } from './pool.js';
 import { emptyCounts, type Counts, type OkResult, type Result, type Task, type TaskConfig } from './process.js';
 
@@ -204,7 +204,7 @@ export async function runBatch(opts: BatchOptions, io: BatchIO): Promise<BatchSu
   const streaming = (canStream || records) && bigInput;
   // The young generation is capped too (V8 lets it grow to ~34 MB per thread): with two
   // workers that alone kept a gigabyte run above 300 MB.
-  const limits = { maxOldGenerationSizeMb: Math.max(128, Math.ceil(streamBytes / 1e6) * 48), maxYoungGenerationSizeMb: 8 };
+  const limits = { maxOldGenerationSizeMb: Math.max(128, Math.ceil(streamBytes / 1e6) * 48), maxYoungGenerationSizeMb: STREAM_WORKER_YOUNG_MB };
   // A lone streamed text (one big file, or stdin) runs in one worker unless --jobs is given:
   // each worker holds its own index and caches (~80 MB of RSS), and a second one made a
   // streamed input only 3-12% faster on two cores (2026-11-25), so by default a gigabyte
