@@ -31,7 +31,7 @@ export const SNIFF_BYTES = 64 * 1024;
  * many of them were promoted, so the old generation's collector did their freeing. On 20 MB
  * of the benchmark's text as one file (2026-12-08, CPU seconds): 15.1 with 8 MB, 14.4 with
  * 16, 12.1 with 24, 12.3 with 32, 12.4 with 64, against 9.6 for the same text as a folder.
- * It costs RSS: 200 MB from stdin peaked at 331 MB with 8, 351 with 16, 375 with 32.
+ * Peak RSS, 200 MB from stdin: 331 MB with 8, 351 with 16, 333 with 24, 375 with 32 (KB / 1000).
  */
 export const STREAM_WORKER_YOUNG_MB = 24;
 
