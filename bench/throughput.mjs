@@ -15,6 +15,7 @@
  * the start-up overhead of `kiyan extract` on the seed article over `node -e 0`.
  *
  *   node bench/throughput.mjs [--mb 50] [--rounds 1] [--seed 1] [--best-case] [--keep]
+ *                             [--only kiyan1,kiyan2,wink,floor]
  *
  * --rounds N runs every configuration N times in alternation and reports each by its
  * fastest wall time and median CPU (the machine is shared: only ratios within a run and CPU
@@ -44,6 +45,9 @@ const ROUNDS = option('--rounds', 1);
 const SEED = option('--seed', 1);
 const BEST_CASE = args.includes('--best-case');
 const KEEP = args.includes('--keep');
+// --only kiyan1,floor (of kiyan1, kiyan2, wink, floor): a quick look at some runs; ratios to a
+// peer that did not run are left out.
+const ONLY = args.includes('--only') ? args[args.indexOf('--only') + 1].split(',') : undefined;
 
 const dir = mkdtempSync(join(tmpdir(), 'kiyan-bench-'));
 const node = process.execPath;
@@ -113,12 +117,14 @@ const layouts = [
   { name: 'one file', input: corpus.file },
   { name: 'folder', input: corpus.folder },
 ];
-const tools = [
-  { name: 'kiyan --jobs 1', args: (input) => [BIN, 'extract', '-f', 'jsonl', '--jobs', '1', '--no-summary', input] },
-  { name: 'kiyan --jobs 2', args: (input) => [BIN, 'extract', '-f', 'jsonl', '--jobs', '2', '--no-summary', input] },
-  { name: 'wink-ner', args: (input) => [join(import.meta.dirname, 'peers', 'wink-ner.mjs'), lexiconPath, input] },
-  { name: 'floor', args: (input) => [join(import.meta.dirname, 'peers', 'floor.mjs'), lexiconPath, input] },
+const allTools = [
+  { name: 'kiyan --jobs 1', key: 'kiyan1', args: (input) => [BIN, 'extract', '-f', 'jsonl', '--jobs', '1', '--no-summary', input] },
+  { name: 'kiyan --jobs 2', key: 'kiyan2', args: (input) => [BIN, 'extract', '-f', 'jsonl', '--jobs', '2', '--no-summary', input] },
+  { name: 'wink-ner', key: 'wink', args: (input) => [join(import.meta.dirname, 'peers', 'wink-ner.mjs'), lexiconPath, input] },
+  { name: 'floor', key: 'floor', args: (input) => [join(import.meta.dirname, 'peers', 'floor.mjs'), lexiconPath, input] },
 ];
+const tools = allTools.filter((t) => !ONLY || ONLY.includes(t.key));
+if (!tools.length) throw new Error(`--only: none of ${ONLY} is one of ${allTools.map((t) => t.key).join(', ')}`);
 const configs = layouts.flatMap((layout) => tools.map((tool) => ({ layout, tool, runs: [], out: join(dir, `${tool.name.replace(/\W+/g, '-')}-${layout.name.replace(/\W+/g, '-')}.jsonl`) })));
 for (let round = 1; round <= ROUNDS; round++) {
   for (const c of configs) {
@@ -141,19 +147,20 @@ const header = ['run', 'layout', 'MB/s', 'x wink-ner', 'x floor', 'CPU s', 'MB p
 const rows = configs.map((c) => {
   const wink = find('wink-ner', c.layout);
   const floor = find('floor', c.layout);
-  const ratio = (peer) => `${(c.mbps / peer.mbps).toFixed(2)} / ${(peer.cpu / c.cpu).toFixed(2)}`;
+  const ratio = (peer) => (peer ? `${(c.mbps / peer.mbps).toFixed(2)} / ${(peer.cpu / c.cpu).toFixed(2)}` : '-');
   return [c.tool.name, c.layout.name, c.mbps.toFixed(2), ratio(wink), ratio(floor), c.cpu.toFixed(1), (corpusMb / c.cpu).toFixed(2), `${c.rssMb.toFixed(0)} MB`];
 });
 const widths = header.map((h, k) => Math.max(h.length, ...rows.map((r) => r[k].length)));
 for (const r of [header, ...rows]) console.log(r.map((cell, k) => (k < 2 ? cell.padEnd(widths[k]) : cell.padStart(widths[k]))).join('  '));
 
 for (const layout of layouts) {
+  if (!find('kiyan --jobs 1', layout) || !find('kiyan --jobs 2', layout)) continue;
   const same = readFileSync(find('kiyan --jobs 1', layout).out).equals(readFileSync(find('kiyan --jobs 2', layout).out));
   console.log(`kiyan output identical for --jobs 1 and --jobs 2 (${layout.name}): ${same}`);
 }
 const oneFile = find('kiyan --jobs 1', layouts[0]);
 const folder = find('kiyan --jobs 1', layouts[1]);
-console.log(`kiyan --jobs 1, one file against folder: ${(oneFile.cpu / folder.cpu).toFixed(2)}x the CPU seconds (${oneFile.cpu.toFixed(1)} against ${folder.cpu.toFixed(1)})`);
+if (oneFile) console.log(`kiyan --jobs 1, one file against folder: ${(oneFile.cpu / folder.cpu).toFixed(2)}x the CPU seconds (${oneFile.cpu.toFixed(1)} against ${folder.cpu.toFixed(1)})`);
 
 // ---- start-up: kiyan extract on the seed article against node -e 0 -------------------------------
 // Alternating pairs, so that drift in the machine's speed falls on both alike.
@@ -165,11 +172,11 @@ const spawnMs = (cmd) => {
 };
 const baseMs = [];
 const kiyanMs = [];
-for (let i = 0; i < 15; i++) {
+for (let i = 0; i < (ONLY ? 0 : 15); i++) {
   baseMs.push(spawnMs(['-e', '0']));
   kiyanMs.push(spawnMs([BIN, 'extract', '-f', 'jsonl', SEED_ARTICLE]));
 }
 const overhead = median(kiyanMs.map((k, i) => k - baseMs[i]));
-console.log(`start-up: node -e 0 ${median(baseMs).toFixed(0)} ms, kiyan extract (seed article) ${median(kiyanMs).toFixed(0)} ms (medians of 15 alternating pairs); overhead ${overhead.toFixed(0)} ms (median of the pairs' differences)`);
+if (!ONLY) console.log(`start-up: node -e 0 ${median(baseMs).toFixed(0)} ms, kiyan extract (seed article) ${median(kiyanMs).toFixed(0)} ms (medians of 15 alternating pairs); overhead ${overhead.toFixed(0)} ms (median of the pairs' differences)`);
 
 if (!KEEP) rmSync(dir, { recursive: true, force: true });

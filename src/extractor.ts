@@ -5,7 +5,7 @@
  */
 import { loadLexiconIndex } from './lexicon/load.js';
 import type { LexiconIndex } from './lexicon/lexicon-index.js';
-import { clusterEntities, type Document, type EntityType } from './model.js';
+import { clusterEntities, type Document, type Entity, type EntityType } from './model.js';
 import { Recognizer } from './recognize/pipeline.js';
 import { detectLanguage } from './text/language.js';
 
@@ -50,14 +50,18 @@ export class Extractor {
     this.types = options.types;
   }
 
+  /** The entities of one text (offsets into it), without clusters or language: what a chunk of a big input needs. */
+  entities(text: string, options: Pick<DocumentOptions, 'types' | 'descriptiveOrgs'> = {}): Entity[] {
+    const entities = this.recognizer.recognize(text, { descriptiveOrgs: options.descriptiveOrgs ?? this.descriptiveOrgs });
+    const types = options.types ?? this.types;
+    if (!types) return entities;
+    const keep = new Set(types);
+    return entities.filter((e) => keep.has(e.type));
+  }
+
   /** The entities of one text, with offsets into it, and their clusters. */
   extract(text: string, options: DocumentOptions = {}): Document {
-    let entities = this.recognizer.recognize(text, { descriptiveOrgs: options.descriptiveOrgs ?? this.descriptiveOrgs });
-    const types = options.types ?? this.types;
-    if (types) {
-      const keep = new Set(types);
-      entities = entities.filter((e) => keep.has(e.type));
-    }
+    const entities = this.entities(text, options);
     return {
       source: options.source ?? '-',
       language: options.language ?? detectLanguage(text).code,

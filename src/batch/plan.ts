@@ -13,6 +13,7 @@ import type { Encoding } from '../io/decode.js';
 import { DEFAULT_INCLUDE, DEFAULT_RECORD_INCLUDE, expandInputs, inShard, type InputSpec, type Shard, type WalkOptions } from '../io/walk.js';
 import { outputFormat, type FormatContext, type OutputFormat } from '../format/index.js';
 import { compileUserFiles } from '../lexicon/load.js';
+import { STREAM_WORKER_YOUNG_MB } from './chunk.js';
 import { InlineExecutor, WorkerPool, type Executor } from './pool.js';
 import type { TaskConfig } from './process.js';
 import type { EntityType } from '../lexicon/schema.js';
@@ -177,7 +178,7 @@ export async function planBatch(opts: BatchOptions): Promise<BatchPlan> {
   const streaming = (canStream || records) && bigInput;
   // The young generation is capped too (V8 lets it grow to ~34 MB per thread): with two
   // workers that alone kept a gigabyte run above 300 MB.
-  const limits = { maxOldGenerationSizeMb: Math.max(128, Math.ceil(streamBytes / 1e6) * 48), maxYoungGenerationSizeMb: 8 };
+  const limits = { maxOldGenerationSizeMb: Math.max(128, Math.ceil(streamBytes / 1e6) * 48), maxYoungGenerationSizeMb: STREAM_WORKER_YOUNG_MB };
   // A lone streamed text (one big file, or stdin) runs in one worker unless --jobs is given:
   // each worker holds its own index and caches (~80 MB of RSS), and a second one made a
   // streamed input only 3-12% faster on two cores (2026-11-25), so by default a gigabyte

@@ -232,6 +232,13 @@ export function processText(source: string, text: string, bytes: number, cfg: Ta
   return { ok: true, out, docs, bytes, counts: countEntities(doc.entities), warnings, records: 0 };
 }
 
+const HIGH_SURROGATE = /[\uD800-\uDBFF]/;
+
+/** Whether s may hold a surrogate pair (a native scan: most Arabic text has none). */
+export function hasSurrogates(s: string): boolean {
+  return HIGH_SURROGATE.test(s);
+}
+
 /** Code points in s[from, to). */
 export function cpLength(s: string, from = 0, to = s.length): number {
   let n = to - from;
@@ -259,11 +266,14 @@ function processChunk(task: Extract<Task, { kind: 'chunk' }>, cfg: TaskConfig, e
   const coreStart = task.before.length;
   let language: string | undefined;
   if (task.first) language = languageCheck(task.source, text.slice(coreStart), cfg, warnings);
-  const doc = extractor.extract(text, { source: task.source, types: cfg.types, language: language ?? 'und', descriptiveOrgs: cfg.descriptiveOrgs });
-  const base = cpLength(text, 0, coreStart);
-  const coreCp = cpLength(text, coreStart, coreStart + task.core.length);
+  // The entities only, not a document: extract() would also cluster every entity of the
+  // chunk and its context, and only the core's entities are clustered (once, below).
+  const found = extractor.entities(text, { types: cfg.types, descriptiveOrgs: cfg.descriptiveOrgs });
+  const pairs = hasSurrogates(text);
+  const base = pairs ? cpLength(text, 0, coreStart) : coreStart;
+  const coreCp = pairs ? cpLength(text, coreStart, coreStart + task.core.length) : task.core.length;
   const entities: Entity[] = [];
-  for (const e of doc.entities) {
+  for (const e of found) {
     const s = e.start - base;
     if (s < 0 || s >= coreCp) continue;
     e.start = s + task.cpBase;

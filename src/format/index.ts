@@ -96,7 +96,9 @@ const json: OutputFormat = {
   },
   stream: {
     open: (source, language) => `{\n  "source": ${JSON.stringify(source)},\n  "language": ${JSON.stringify(language)},\n  "entities": [`,
-    entities: (entities) => entities.map((e) => `\n    ${JSON.stringify(e, null, 2).replace(/\n/g, '\n    ')}`).join(','),
+    // One JSON.stringify for a chunk's entities, not one per entity: "[\n  {\n    ...\n  }\n]"
+    // indented by two more puts the items at four spaces; the brackets go.
+    entities: (entities) => (entities.length ? JSON.stringify(entities, null, 2).replace(/\n/g, '\n  ').slice(1, -'\n  ]'.length) : ''),
     between: ',',
     close: (doc, error) =>
       `${doc.entityCount ? '\n  ' : ''}],\n  "clusters": ${JSON.stringify(doc.clusters, null, 2).replace(/\n/g, '\n  ')}${error ? `,\n  "error": ${JSON.stringify(error)}` : ''}\n}\n`,
@@ -109,7 +111,7 @@ const jsonl: OutputFormat = {
   recordError: (e) => JSON.stringify({ id: e.id, error: e.error, line: e.line, source: e.source }) + '\n',
   stream: {
     open: (source, language) => `{"source":${JSON.stringify(source)},"language":${JSON.stringify(language)},"entities":[`,
-    entities: (entities) => entities.map((e) => JSON.stringify(e)).join(','),
+    entities: (entities) => (entities.length ? JSON.stringify(entities).slice(1, -1) : ''),
     between: ',',
     close: (doc, error) => `],"clusters":${JSON.stringify(doc.clusters)}${error ? `,"error":${JSON.stringify(error)}` : ''}}\n`,
   },
