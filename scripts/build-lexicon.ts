@@ -6,18 +6,22 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { lexiconFiles } from '../src/lexicon/files.js';
 import { join, relative } from 'node:path';
-import { compileLexicon, splitEntryMeta } from '../src/lexicon/compile.js';
+import { compileLexicon, phraseKey, splitEntryMeta } from '../src/lexicon/compile.js';
 import { generateCountrySource } from '../src/lexicon/countries.js';
 import { geoJoin, geoStatsLine } from '../src/lexicon/geo-join.js';
-import { defaultIndexPath, defaultMetaPath, defaultPackedPath, packageRoot } from '../src/lexicon/load.js';
+import { defaultIndexPath, defaultMetaPath, defaultNameShapePath, defaultNameWordsEnPath, defaultPackedPath, packageRoot } from '../src/lexicon/load.js';
 import { packLexicon } from '../src/lexicon/packed.js';
 import { parseLexiconText } from '../src/lexicon/schema.js';
+import { nameWordSource, parseNameWordTable, serializeNameShape } from '../src/lexicon/name-words.js';
 
 
 const root = packageRoot();
 const files = lexiconFiles(join(root, 'lexicons'));
-const sources = [generateCountrySource(), ...files.map((f) => parseLexiconText(readFileSync(f, 'utf8'), relative(root, f)))];
-const { lexicon, diagnostics } = compileLexicon(sources);
+// Person-name words from Wikidata (CC0), after the curated files so that those keep priority.
+const nameWordFile = join(root, 'data', 'wikidata-names', 'person-name-tokens.tsv');
+const nameWords = nameWordSource(parseNameWordTable(readFileSync(nameWordFile, 'utf8')), relative(root, nameWordFile));
+const sources = [generateCountrySource(), ...files.map((f) => parseLexiconText(readFileSync(f, 'utf8'), relative(root, f))), nameWords];
+const { lexicon, diagnostics, nameShape } = compileLexicon(sources);
 const errors = diagnostics.filter((d) => d.severity === 'error');
 for (const d of errors) console.error(`${d.file}:${d.line}: error: ${d.message}`);
 // KIYAN_LEXICON_LENIENT=1 lets a developer build while lexicon files are being edited.
@@ -33,6 +37,9 @@ writeFileSync(out, JSON.stringify(shipped));
 // What runs load: the same index as a hash table decoded on demand (fast start-up).
 writeFileSync(defaultPackedPath(), packLexicon(shipped));
 writeFileSync(defaultMetaPath(), JSON.stringify(meta));
+// The name-shape model (n-gram weights) and the romanisation of name words, read on first use.
+if (nameShape) writeFileSync(defaultNameShapePath(), serializeNameShape(nameShape));
+writeFileSync(defaultNameWordsEnPath(), nameWords.words.map((w) => `${phraseKey(w.arabic)}\t${w.en}`).sort().join('\n') + '\n');
 // Coordinates and GeoNames ids for places (--format geojson), beside the index.
 const geo = geoJoin(lexicon);
 writeFileSync(join(out, '..', 'geo.json'), JSON.stringify(geo));

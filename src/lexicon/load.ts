@@ -51,6 +51,16 @@ export function defaultMetaPath(): string {
   return join(packageRoot(), 'dist', 'lexicon', 'index-meta.json');
 }
 
+/** The name-shape model trained at build time (name-words.ts). */
+export function defaultNameShapePath(): string {
+  return join(packageRoot(), 'dist', 'lexicon', 'name-shape.tsv');
+}
+
+/** Normalised name word -> English romanisation (from the Wikidata name words), for --translit. */
+export function defaultNameWordsEnPath(): string {
+  return join(packageRoot(), 'dist', 'lexicon', 'name-words-en.tsv');
+}
+
 let cachedDefault: PackedLexicon | undefined;
 
 export function loadDefaultPacked(): PackedLexicon {
@@ -93,6 +103,7 @@ export function loadLexiconIndex(userFiles: string[] = []): LexiconIndex {
   const compiled: Array<CompiledLexicon | PackedLexicon> = [loadDefaultPacked()];
   if (userFiles.length) compiled.push(compileUserFiles(userFiles));
   const index = new LexiconIndex(compiled);
+  if (existsSync(defaultNameShapePath())) index.nameShapeFile = defaultNameShapePath();
   indexCache.set(key, index);
   return index;
 }
