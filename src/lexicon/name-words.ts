@@ -62,7 +62,7 @@ export function nameWordSource(rows: NameWordRow[], file: string): ParsedSource 
  */
 export interface NameShapeModel {
   version: 1;
-  /** Mean weight above which a word counts as name-like. */
+  /** Mean weight above which a word no list has counts as name-like (5% of common words score above it). */
   threshold: number;
   grams: Record<string, number>;
 }

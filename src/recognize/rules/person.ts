@@ -5,7 +5,8 @@
  */
 import { hasArticle } from '../../text/clitics.js';
 import { KIND, type TokenView } from '../features.js';
-import { CONNECTOR_WORD, FAMILY_WORD, GIVEN, INNER_CONNECTOR_WORD, KUNYA, WA_GIVEN, WA_KUNYA, isCommonWord, isGiven, isNonName, knownAt, push, ruleFacts, triggerAt, type LexiconStarts, type Scan } from './facts.js';
+import { nameRunLength } from './foreign-name.js';
+import { CONNECTOR_WORD, FAMILY_WORD, NAME_LIKE, NAME_WORD, GIVEN, INNER_CONNECTOR_WORD, KUNYA, WA_GIVEN, WA_KUNYA, isCommonWord, isGiven, isNonName, knownAt, push, ruleFacts, triggerAt, type LexiconStarts, type Scan } from './facts.js';
 
 const MAX_NAME_TOKENS = 5;
 
@@ -82,7 +83,8 @@ export function personNameLength(view: TokenView, j: number, starts: LexiconStar
     }
     // After a title or a speech verb (السيد محمد القباج، ذكر خالد عليوة) a name is expected, so
     // any plain word may be the family name; elsewhere it must look like one.
-    if (k > j && !(introduced || view.isExact(j, KIND['foreign-given']) ? plainNameWord(view, k) : (facts & FAMILY_WORD) !== 0)) break;
+    // An imported name word of foreign shape is a family name too (كيني ميلر).
+    if (k > j && !(introduced || view.isExact(j, KIND['foreign-given']) ? plainNameWord(view, k) : (facts & (FAMILY_WORD | NAME_WORD)) !== 0)) break;
     k++; // a family name ends the name
     break;
   }
@@ -189,7 +191,10 @@ export function speechVerbRule(s: Scan, i: number): void {
   } else if (!lex && isGiven(view, j)) {
     const len = personNameLength(view, j, starts, true);
     if (len > 0) push(out, view, j, j + len, 0, 'PER', 'speech-verb');
-  } else if (!lex && j < n && !isNonName(view, j) && !hasArticle(tokens[j].text) && !view.isExact(j, KIND.nationality) && !NOUN_ENDING.test(tokens[j].text) && (j + 1 >= n || tokens[j + 1].breakBefore || view.isStop(j + 1))) {
+  } else if (!lex && j < n && (ruleFacts(view, j) & NAME_LIKE) !== 0 && nameRunLength(s, j) >= 2) {
+    // وقال كيني ميلر: two or more name-like words.
+    push(out, view, j, j + nameRunLength(s, j), 0, 'PER', 'speech-verb-run');
+  } else if (!lex && j < n && !isNonName(view, j) && !hasArticle(tokens[j].text) && !view.isExact(j, KIND.nationality) && (!NOUN_ENDING.test(tokens[j].text) || (ruleFacts(view, j) & NAME_WORD) !== 0) && (j + 1 >= n || tokens[j + 1].breakBefore || view.isStop(j + 1))) {
     // وأوضح فيرجسون أن: an unknown word between a speech verb and a function word is its subject.
     push(out, view, j, j + 1, 0, 'PER', 'speech-verb');
   }
