@@ -6,7 +6,7 @@
  */
 import { hasArticle } from '../../text/clitics.js';
 import { KIND, type TokenView } from '../features.js';
-import { NAME_LIKE, NAME_WORD, NON_NAME_WORD, isGiven, isNonName, push, ruleFacts, type Scan } from './facts.js';
+import { NAME_LIKE, NAME_WORD, NON_NAME_KINDS, NON_NAME_WORD, isGiven, isNonName, push, ruleFacts, type Scan } from './facts.js';
 
 /** Particles inside foreign and Arab names (ماريا فرنانديس دي لافيغا، لويس فان جال، فون دير لاين). */
 export const NAME_PARTICLES = new Set(['دي', 'دا', 'دو', 'دوس', 'داس', 'ديل', 'دل', 'ديلا', 'فون', 'فان', 'دير', 'لا', 'لو', 'سان']);
@@ -66,4 +66,37 @@ export function nationalityNameRule(s: Scan, i: number): void {
 /** The rules of this module over one document (one stage of matchPatterns). */
 export function foreignNameRules(s: Scan): void {
   for (let i = 0; i + 1 < s.n; i++) if (s.view.has(i, KIND.nationality)) nationalityNameRule(s, i);
+  for (let i = 1; i < s.n; i++) coordinatedNameRule(s, i);
+}
+
+/** Does a person found so far (lexicon or rule) end right before token i? */
+function personEndsAt(s: Scan, i: number): boolean {
+  for (let k = s.out.length - 1; k >= 0 && k >= s.out.length - 6; k--) if (s.out[k].type === 'PER' && s.out[k].last === i) return true;
+  for (const c of s.lexCands) if (c.type === 'PER' && !c.ambiguous && c.last === i) return true;
+  return false;
+}
+
+/**
+ * عنان وصبري، كانافارو وإيمرسون: و + a name word or given name right after a known person is
+ * the next person of the list (one word, or a run of name-like words).
+ */
+export function coordinatedNameRule(s: Scan, i: number): void {
+  const { view, tokens } = s;
+  // وزير is a title, not و + زير: the whole word must not be a word of the sentence.
+  if (i === 0 || tokens[i].breakBefore || !tokens[i].text.startsWith('و') || isNonName(view, i) || !personEndsAt(s, i)) return;
+  const w = view.words[i];
+  for (let m = 1; m < w.analyses.length; m++) {
+    const a = w.analyses[m];
+    if (a.clitics !== 'و' || a.form.length < 3 || hasArticle(a.form)) continue;
+    const kinds = w.analysisKinds[m];
+    if ((kinds & (KIND.stop | KIND['name-word-weak'] | NON_NAME_KINDS)) !== 0) continue;
+    // A given name, or a name word of foreign shape (وترك is "and left", ترك also a name).
+    if ((kinds & (KIND.male | KIND.female)) === 0 && !((kinds & KIND['name-word']) !== 0 && view.index.nameShape(a.form) > 0)) continue;
+    const lex = s.starts.get(i);
+    if (lex && !lex.ambiguous && lex.type !== 'PER') return;
+    let len = 1;
+    while (len < MAX_RUN && i + len < s.n && view.joined(i + len - 1) && !tokens[i + len].text.startsWith('و') && nameLikeAt(s, i + len)) len++;
+    push(s.out, view, i, i + len, a.skip, 'PER', 'coordinated-name', a.form);
+    return;
+  }
 }
