@@ -8,8 +8,8 @@ import { hasArticle } from '../../text/clitics.js';
 import { KIND, type TokenView } from '../features.js';
 import { NAME_LIKE, NAME_WORD, NON_NAME_KINDS, NON_NAME_WORD, isGiven, isNonName, push, ruleFacts, type Scan } from './facts.js';
 
-/** Particles inside foreign and Arab names (ماريا فرنانديس دي لافيغا، لويس فان جال، فون دير لاين). */
-export const NAME_PARTICLES = new Set(['دي', 'دا', 'دو', 'دوس', 'داس', 'ديل', 'دل', 'ديلا', 'فون', 'فان', 'دير', 'لا', 'لو', 'سان']);
+/** Particles inside foreign and Arab names (ماريا فرنانديس دي لافيغا، لويس فان جال، فون دير لاين); not لا، لو (no, if). */
+export const NAME_PARTICLES = new Set(['دي', 'دا', 'دو', 'دوس', 'داس', 'ديل', 'دل', 'ديلا', 'فون', 'فان', 'دير', 'سان']);
 
 const MAX_RUN = 5;
 

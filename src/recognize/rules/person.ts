@@ -5,7 +5,7 @@
  */
 import { hasArticle } from '../../text/clitics.js';
 import { KIND, type TokenView } from '../features.js';
-import { nameRunLength } from './foreign-name.js';
+import { NAME_PARTICLES, nameRunLength } from './foreign-name.js';
 import { CONNECTOR_WORD, FAMILY_WORD, NAME_LIKE, NAME_WORD, GIVEN, INNER_CONNECTOR_WORD, KUNYA, WA_GIVEN, WA_KUNYA, isCommonWord, isGiven, isNonName, knownAt, push, ruleFacts, triggerAt, type LexiconStarts, type Scan } from './facts.js';
 
 const MAX_NAME_TOKENS = 5;
@@ -69,6 +69,11 @@ export function personNameLength(view: TokenView, j: number, starts: LexiconStar
         k = father.last;
         break;
       }
+      k += 2;
+      continue;
+    }
+    // لويس فان جال، ماريا فرنانديس دي لافيغا: a particle continues a name when a plain word follows.
+    if (k > j && NAME_PARTICLES.has(t) && view.joined(k) && !isNonName(view, k + 1) && !hasArticle(tokens[k + 1].text) && !tokens[k + 1].text.startsWith('و')) {
       k += 2;
       continue;
     }
