@@ -61,6 +61,22 @@ export function defaultNameWordsEnPath(): string {
   return join(packageRoot(), 'dist', 'lexicon', 'name-words-en.tsv');
 }
 
+let cachedNameWordsEn: Map<string, string> | undefined;
+
+/** Name word -> English romanisation (empty when the build wrote none); read once, on first use. */
+export function loadNameWordsEn(): Map<string, string> {
+  if (cachedNameWordsEn) return cachedNameWordsEn;
+  const map = new Map<string, string>();
+  const path = defaultNameWordsEnPath();
+  if (existsSync(path)) {
+    for (const line of readFileSync(path, 'utf8').split('\n')) {
+      const tab = line.indexOf('\t');
+      if (tab > 0) map.set(line.slice(0, tab), line.slice(tab + 1));
+    }
+  }
+  return (cachedNameWordsEn = map);
+}
+
 let cachedDefault: PackedLexicon | undefined;
 
 export function loadDefaultPacked(): PackedLexicon {
