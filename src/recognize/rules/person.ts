@@ -25,6 +25,10 @@ function plainNameWord(view: TokenView, k: number): boolean {
   if ((ruleFacts(view, k) & FAMILY_WORD) !== 0) return true;
   const w = view.words[k];
   if (w.analyses.some((a, m) => a.skip > 0 && (a.form.startsWith('ال') || (w.analysisKinds[m] & GIVEN) !== 0))) return false;
+  // معاوية جيشا، علي ورجاله: a common noun behind a proclitic or with the accusative ـا
+  // ends the name (the name stops before a common noun).
+  if (w.analyses.some((a, m) => a.skip > 0 && (w.analysisKinds[m] & KIND.stop) !== 0)) return false;
+  if (t.length >= 4 && t.endsWith('ا') && view.index.isWord('stop', t.slice(0, -1))) return false;
   if (/(ها|هم|هما|هن|كم|نا)$/.test(t) && t.length > 4) return false;
   return !view.isExact(k, KIND.nationality) && t.length >= 3;
 }
