@@ -95,6 +95,15 @@ export function personNameLength(view: TokenView, j: number, starts: LexiconStar
     // An imported name word of foreign shape is a family name too (كيني ميلر).
     if (k > j && !(introduced || view.isExact(j, KIND['foreign-given']) ? plainNameWord(view, k) : (facts & (FAMILY_WORD | NAME_WORD)) !== 0)) break;
     k++; // a family name ends the name
+    // خوان ميغيل فيلار مير، شاون رايت فيليبس: after a foreign first name, more name-like words
+    // (imported name words, foreign-shaped words) are the rest of the name.
+    if (view.isExact(j, KIND['foreign-given'])) {
+      while (k < n && k - j < MAX_NAME_TOKENS && view.joined(k - 1) && !tokens[k].text.startsWith('و') && (ruleFacts(view, k) & NAME_LIKE) !== 0 && !view.isStop(k) && !isGiven(view, k)) {
+        const next = starts.get(k);
+        if (next && !next.ambiguous && next.type !== 'PER') break;
+        k++;
+      }
+    }
     break;
   }
   return k - j;
