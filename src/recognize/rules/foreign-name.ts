@@ -66,13 +66,16 @@ export function nationalityNameRule(s: Scan, i: number): void {
 /** The rules of this module over one document (one stage of matchPatterns). */
 export function foreignNameRules(s: Scan): void {
   for (let i = 0; i + 1 < s.n; i++) if (s.view.has(i, KIND.nationality)) nationalityNameRule(s, i);
-  for (let i = 1; i < s.n; i++) coordinatedNameRule(s, i);
+  // Where unambiguous lexicon persons end, marked once (not a scan of them per token).
+  const lexEnds = new Uint8Array(s.n + 1);
+  for (const c of s.lexCands) if (c.type === 'PER' && !c.ambiguous) lexEnds[c.last] = 1;
+  for (let i = 1; i < s.n; i++) coordinatedNameRule(s, i, lexEnds);
 }
 
-/** Does a person found so far (lexicon or rule) end right before token i? */
-function personEndsAt(s: Scan, i: number): boolean {
+/** Does a person found so far (a rule's, or an unambiguous lexicon one: lexEnds) end right before token i? */
+function personEndsAt(s: Scan, i: number, lexEnds: Uint8Array): boolean {
+  if (lexEnds[i]) return true;
   for (let k = s.out.length - 1; k >= 0 && k >= s.out.length - 6; k--) if (s.out[k].type === 'PER' && s.out[k].last === i) return true;
-  for (const c of s.lexCands) if (c.type === 'PER' && !c.ambiguous && c.last === i) return true;
   return false;
 }
 
@@ -80,10 +83,10 @@ function personEndsAt(s: Scan, i: number): boolean {
  * عنان وصبري، كانافارو وإيمرسون: و + a name word or given name right after a known person is
  * the next person of the list (one word, or a run of name-like words).
  */
-export function coordinatedNameRule(s: Scan, i: number): void {
+export function coordinatedNameRule(s: Scan, i: number, lexEnds: Uint8Array): void {
   const { view, tokens } = s;
   // وزير is a title, not و + زير: the whole word must not be a word of the sentence.
-  if (i === 0 || tokens[i].breakBefore || !tokens[i].text.startsWith('و') || isNonName(view, i) || !personEndsAt(s, i)) return;
+  if (i === 0 || tokens[i].breakBefore || !tokens[i].text.startsWith('و') || isNonName(view, i) || !personEndsAt(s, i, lexEnds)) return;
   const w = view.words[i];
   for (let m = 1; m < w.analyses.length; m++) {
     const a = w.analyses[m];
