@@ -4,20 +4,24 @@
  * and geo.json (coordinates, for --format geojson).
  * Fails (exit 1) on lexicon errors so a broken lexicon never ships.
  */
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { lexiconFiles, readLexiconFile } from '../src/lexicon/files.js';
 import { dirname, join, relative } from 'node:path';
-import { compileLexicon, splitEntryMeta } from '../src/lexicon/compile.js';
+import { compileLexicon, phraseKey, splitEntryMeta } from '../src/lexicon/compile.js';
 import { generateCountrySource } from '../src/lexicon/countries.js';
 import { geoJoin, geoStatsLine } from '../src/lexicon/geo-join.js';
-import { defaultMetaPath, defaultPackedPath, packageRoot } from '../src/lexicon/load.js';
+import { defaultMetaPath, defaultNameShapePath, defaultNameWordsEnPath, defaultPackedPath, packageRoot } from '../src/lexicon/load.js';
 import { packLexicon } from '../src/lexicon/packed.js';
+import { nameWordSource, parseNameWordTable, serializeNameShape } from '../src/lexicon/name-words.js';
 
 
 const root = packageRoot();
 const files = lexiconFiles(join(root, 'lexicons'));
-const sources = [generateCountrySource(), ...files.map((f) => readLexiconFile(f, relative(root, f)))];
-const { lexicon, diagnostics } = compileLexicon(sources);
+// Person-name words from Wikidata (CC0), after the curated files so that those keep priority.
+const nameWordFile = join(root, 'data', 'wikidata-names', 'person-name-tokens.tsv');
+const nameWords = nameWordSource(parseNameWordTable(readFileSync(nameWordFile, 'utf8')), relative(root, nameWordFile));
+const sources = [generateCountrySource(), ...files.map((f) => readLexiconFile(f, relative(root, f))), nameWords];
+const { lexicon, diagnostics, nameShape } = compileLexicon(sources);
 const errors = diagnostics.filter((d) => d.severity === 'error');
 for (const d of errors) console.error(`${d.file}:${d.line}: error: ${d.message}`);
 // KIYAN_LEXICON_LENIENT=1 lets a developer build while lexicon files are being edited.
@@ -35,6 +39,9 @@ writeFileSync(defaultMetaPath(), JSON.stringify(meta));
 // The same index as JSON was written here too (3.5 MB, a quarter of the package) and read by
 // nothing: a copy left by an older build is removed so that it is not packed.
 rmSync(join(outDir, 'index.json'), { force: true });
+// The name-shape model (n-gram weights) and the romanisation of name words, read on first use.
+if (nameShape) writeFileSync(defaultNameShapePath(), serializeNameShape(nameShape));
+writeFileSync(defaultNameWordsEnPath(), nameWords.words.map((w) => `${phraseKey(w.arabic)}\t${w.en}`).sort().join('\n') + '\n');
 // Coordinates and GeoNames ids for places (--format geojson), beside the index.
 const geo = geoJoin(lexicon);
 writeFileSync(join(outDir, 'geo.json'), JSON.stringify(geo));

@@ -2,6 +2,20 @@
 import type { Cluster, Document, Entity } from '../model.js';
 import { createRequire } from 'node:module';
 import { transliterate } from '../text/translit.js';
+import { loadNameWordsEn } from '../lexicon/load.js';
+
+/**
+ * A person's name whose every word is an imported name word is romanised with the names'
+ * own English spellings (كيني ميلر -> Kenny Miller), not letter by letter.
+ */
+function romanise(e: Entity): string {
+  if (e.type === 'PER') {
+    const en = loadNameWordsEn();
+    const words = e.normalized.split(' ').map((w) => en.get(w));
+    if (words.length && words.every((w) => w !== undefined)) return words.join(' ');
+  }
+  return transliterate(e.canonical ?? e.text);
+}
 
 /** cli-table3 (CommonJS), loaded when a table is printed: commands that print none start faster. */
 export function tableClass(): typeof import('cli-table3') {
@@ -31,12 +45,13 @@ export function origin(doc: OutDocument): string {
 /**
  * With --translit, entities and clusters that have no English name get a `translit`
  * field: the readable romanisation of their canonical Arabic name, else of the text as
- * written (the normalised form folds ة into ه and would romanise worse).
+ * written (the normalised form folds ة into ه and would romanise worse); a person named
+ * only with imported name words takes their English spellings.
  * Returns a copy; the input document is not changed.
  */
 export function withTranslit(doc: Document, on: boolean | undefined): OutDocument {
   if (!on) return doc;
-  const entities: OutEntity[] = doc.entities.map((e) => (e.en ? e : { ...e, translit: transliterate(e.canonical ?? e.text) }));
+  const entities: OutEntity[] = doc.entities.map((e) => (e.en ? e : { ...e, translit: romanise(e) }));
   const byId = new Map<string, string>();
   for (const e of entities) if (e.translit && !byId.has(e.id)) byId.set(e.id, e.translit);
   const clusters = doc.clusters.map((c) => (c.en ? c : { ...c, translit: byId.get(c.id) ?? transliterate(c.texts[0] ?? c.canonical) }));

@@ -4,6 +4,7 @@
  */
 import { normalizeWord } from '../text/normalize.js';
 import { tokenize } from '../text/tokenize.js';
+import { trainNameShape, type NameShapeModel } from './name-words.js';
 import type { Diagnostic, EntitySourceEntry, EntityType, ParsedSource, WordKind } from './schema.js';
 
 /**
@@ -72,7 +73,12 @@ const ARTICLE_FOLDED = new Set<WordKind>(['per-title', 'title-mod', 'org-head', 
 export interface CompileResult {
   lexicon: CompiledLexicon;
   diagnostics: Diagnostic[];
+  /** Trained when the sources have name words (the shipped build): see name-words.ts. */
+  nameShape?: NameShapeModel;
 }
+
+/** Imported name words: they never block a spelling generated for a curated entry. */
+const NAME_WORD_KINDS = new Set<WordKind>(['name-word', 'name-word-weak']);
 
 /**
  * Surfaces with a leading org label (قناة، حركة، النادي) replaced by the name after it. A name
@@ -247,7 +253,7 @@ export function compileLexicon(sources: ParsedSource[]): CompileResult {
   // غانلويغي/جانلويجي: foreign first names in the other spelling of the hard g too, unless
   // that spelling is an Arabic given name or another listed word.
   const listed = new Set<string>();
-  for (const set of wordSets.values()) for (const w of set) listed.add(w);
+  for (const [kind, set] of wordSets) if (!NAME_WORD_KINDS.has(kind)) for (const w of set) listed.add(w);
   for (const src of sources) {
     for (const w of src.words) {
       if ((w.kind !== 'male' && w.kind !== 'female') || !FOREIGN_GIVEN_FILE.test(w.file)) continue;
@@ -344,8 +350,39 @@ export function compileLexicon(sources: ParsedSource[]): CompileResult {
       addEntry(e);
     }
   }
+  const nameShape = splitNameWords(wordSets, arabicGiven, sources);
   for (const [kind, set] of wordSets) words[kind] = [...set].sort();
   const lexicon: CompiledLexicon = { version: 1, entries, forms, words };
   lexicon.derived = deriveTables(lexicon);
-  return { lexicon, diagnostics };
+  return { lexicon, diagnostics, ...(nameShape ? { nameShape } : {}) };
+}
+
+/** Kinds whose words are the sentence around names, not names (negative evidence for the shape model). */
+const NOT_NAME_KINDS: WordKind[] = ['stop', 'nationality', 'per-title', 'title-mod', 'org-head', 'org-context', 'org-label', 'descriptive-head', 'loc-head', 'loc-part', 'loc-context', 'misc-head', 'sport-context', 'speech-verb'];
+
+/**
+ * Imported name words that are also common words (or trigger words, or very short and rare)
+ * move to `name-word-weak`: evidence only next to other evidence. Then the name-shape model
+ * is trained on name words that are not Arabic given names against common and trigger words,
+ * Arabic given names and the words of organisation names. Undefined without name words.
+ */
+function splitNameWords(wordSets: Map<WordKind, Set<string>>, arabicGiven: Set<string>, sources: ParsedSource[]): NameShapeModel | undefined {
+  const names = wordSets.get('name-word');
+  if (!names?.size) return undefined;
+  const notNames = new Set<string>();
+  for (const kind of NOT_NAME_KINDS) for (const w of wordSets.get(kind) ?? []) notNames.add(w);
+  const weak = wordSets.get('name-word-weak') ?? new Set<string>();
+  const isCommon = (w: string): boolean => notNames.has(w) || (w.startsWith('ال') && notNames.has(w.slice(2))) || (w.length > 3 && /^[وبلفك]/.test(w) && notNames.has(w.slice(1)));
+  for (const w of [...names]) {
+    if (w.includes(' ') || w.length < 3 || isCommon(w)) {
+      names.delete(w);
+      if (!w.includes(' ') && w.length >= 2) weak.add(w);
+    }
+  }
+  wordSets.set('name-word-weak', weak);
+  const orgWords = new Set<string>();
+  for (const src of sources) for (const e of src.entities) if (e.type === 'ORG') for (const t of phraseKey(e.arabic).split(' ')) if (t.length >= 3) orgWords.add(t);
+  const negative = new Set([...notNames, ...arabicGiven, ...weak, ...[...orgWords].filter((w) => !names.has(w))]);
+  const positive = [...names].filter((w) => !arabicGiven.has(w) && !negative.has(w));
+  return trainNameShape(positive, [...negative].filter((w) => !w.includes(' ')));
 }

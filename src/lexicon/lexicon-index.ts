@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { deriveTables, type CompiledEntry, type CompiledLexicon } from './compile.js';
 import { PackedLexicon, type RawRefs } from './packed.js';
+import { nameShapeScore, parseNameShape, type NameShapeModel } from './name-words.js';
 import { WORD_KINDS, type EntityType, type WordKind } from './schema.js';
 
 export interface EntityRef {
@@ -71,6 +72,10 @@ export class LexiconIndex {
   private readonly packedNext = new Map<string, Set<string> | null>();
   /** Packed index: WORD_KINDS bit of each packed kind bit (kindMask() reads one form, not one set per kind). */
   private packedKindBits: number[] | undefined;
+
+  /** The name-shape model's file (set by the loader for the shipped index), read on first use. */
+  nameShapeFile: string | undefined;
+  private nameShapeModel: NameShapeModel | null | undefined;
 
   /** Later lexicons (user files) take precedence over earlier ones for the same phrase. */
   constructor(lexicons: Array<CompiledLexicon | PackedLexicon>) {
@@ -283,6 +288,25 @@ export class LexiconIndex {
   /** Some word of this kind has several words and starts with this one. */
   startsMultiWord(kind: WordKind, first: string): boolean {
     return this.multiFirst.get(kind)?.has(first) ?? false;
+  }
+
+  /**
+   * How much a normalised word looks like a transliterated foreign name, relative to the
+   * model's threshold (> 0: name-like); -Infinity when there is no model.
+   */
+  nameShape(form: string): number {
+    if (this.nameShapeModel === undefined) {
+      this.nameShapeModel = null;
+      if (this.nameShapeFile) {
+        try {
+          this.nameShapeModel = parseNameShape(readFileSync(this.nameShapeFile, 'utf8'));
+        } catch {
+          // No model (a partial build): the rules that use it simply find no name-like word.
+        }
+      }
+    }
+    const m = this.nameShapeModel;
+    return m ? nameShapeScore(m, form) - m.threshold : -Infinity;
   }
 
   isWord(kind: WordKind, form: string): boolean {

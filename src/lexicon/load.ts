@@ -48,6 +48,32 @@ export function defaultMetaPath(): string {
   return join(packageRoot(), 'dist', 'lexicon', 'index-meta.json');
 }
 
+/** The name-shape model trained at build time (name-words.ts). */
+export function defaultNameShapePath(): string {
+  return join(packageRoot(), 'dist', 'lexicon', 'name-shape.tsv');
+}
+
+/** Normalised name word -> English romanisation (from the Wikidata name words), for --translit. */
+export function defaultNameWordsEnPath(): string {
+  return join(packageRoot(), 'dist', 'lexicon', 'name-words-en.tsv');
+}
+
+let cachedNameWordsEn: Map<string, string> | undefined;
+
+/** Name word -> English romanisation (empty when the build wrote none); read once, on first use. */
+export function loadNameWordsEn(): Map<string, string> {
+  if (cachedNameWordsEn) return cachedNameWordsEn;
+  const map = new Map<string, string>();
+  const path = defaultNameWordsEnPath();
+  if (existsSync(path)) {
+    for (const line of readFileSync(path, 'utf8').split('\n')) {
+      const tab = line.indexOf('\t');
+      if (tab > 0) map.set(line.slice(0, tab), line.slice(tab + 1));
+    }
+  }
+  return (cachedNameWordsEn = map);
+}
+
 /** The shipped index, read from its file: each caller gets its own (it decodes on demand, and remembers what it decoded). */
 export function loadDefaultPacked(): PackedLexicon {
   const path = defaultPackedPath();
@@ -83,5 +109,7 @@ export function compileUserFiles(paths: string[]): CompiledLexicon {
 export function loadLexiconIndex(userFiles: string[] = []): LexiconIndex {
   const compiled: Array<CompiledLexicon | PackedLexicon> = [loadDefaultPacked()];
   if (userFiles.length) compiled.push(compileUserFiles(userFiles));
-  return new LexiconIndex(compiled);
+  const index = new LexiconIndex(compiled);
+  if (existsSync(defaultNameShapePath())) index.nameShapeFile = defaultNameShapePath();
+  return index;
 }

@@ -29,6 +29,10 @@ export const WORD_KINDS = [
   'sport-context',
   'speech-verb',
   'stop',
+  /** Generated (data/wikidata-names): a word of a person's name of any origin; never tagged alone. */
+  'name-word',
+  /** Generated: a name word that is also a common word (نور، سلام): evidence only next to other evidence. */
+  'name-word-weak',
 ] as const;
 export type WordKind = (typeof WORD_KINDS)[number];
 

@@ -20,6 +20,7 @@ import { HEAD_KINDS, STARTS_RULE, lexiconStarts, ruleFacts, triggerAt, type Scan
 import { givenNameRule, speechVerbRule, titleRule } from './rules/person.js';
 import { orgContextRule, orgHeadRule, orgLabelRule } from './rules/organisation.js';
 import { placeHeadRule } from './rules/place.js';
+import { foreignNameRules } from './rules/foreign-name.js';
 import { adjustReadings, sportPassages } from './rules/readings.js';
 
 export { isCommonWord } from './rules/facts.js';
@@ -49,5 +50,6 @@ export function matchPatterns(view: TokenView, lexCands: Candidate[], opts: Reco
     if (view.kindAt(i, KIND['speech-verb']) && view.joined(i)) speechVerbRule(s, i);
     placeHeadRule(s, i);
   }
+  foreignNameRules(s);
   return s.out;
 }

@@ -125,6 +125,11 @@ describe('--format geojson', () => {
 });
 
 describe('--translit', () => {
+  test('a person named only with imported name words is romanised with their English spellings', () => {
+    const r = kiyan(['extract', '-f', 'tsv', '--translit'], 'وقال جون ميلر إن الفريق جاهز.');
+    const row = r.out.split('\n').find((l) => l.includes('جون ميلر'));
+    expect(row?.split('\t').at(-1)).toBe('John Miller');
+  });
   test('json gets translit only on entities without an English name', () => {
     const plain = JSON.parse(kiyan(['extract', '-f', 'json', SEED]).out);
     expect(plain.entities.some((e: object) => 'translit' in e)).toBe(false);

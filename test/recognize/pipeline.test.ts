@@ -114,3 +114,25 @@ describe('properties', () => {
     );
   });
 });
+
+describe('persons from name words and name evidence (issue 12)', () => {
+  const persons = (text: string) => extract(text).entities.filter((e) => e.type === 'PER').map((e) => e.text);
+  test('a nationality noun + two name-like words is a person', () => {
+    expect(persons('وسجل التشيكي بافل نيدفيد هدفا.')).toContain('بافل نيدفيد');
+  });
+  test('a particle continues a name', () => {
+    expect(persons('وحضر اللقاء مارك فان بومل مع زملائه.')).toContain('مارك فان بومل');
+  });
+  test('a negation after a name does not', () => {
+    expect(persons('وقال عدنان لا يفي بوعوده.').some((p) => p.includes('يفي'))).toBe(false);
+  });
+  test('و + a given name right after a known person is a second person', () => {
+    expect(persons('وقال الرئيس جورج بوش وصبري إن المحادثات جيدة.')).toEqual(['جورج بوش', 'صبري']);
+  });
+  test('a title after a known person is not a coordinated name (وزير is not و + زير)', () => {
+    expect(persons('وقال فوزي صلوخ وزير الخارجية إن')).not.toContain('وزير');
+  });
+  test('a name word is never tagged alone because it is on a list', () => {
+    expect(persons('وصل ميلر إلى المدينة.')).toEqual([]);
+  });
+});

@@ -9,6 +9,7 @@ import { hasArticle } from '../../text/clitics.js';
 import type { Token } from '../../text/tokenize.js';
 import { KIND, type TokenView } from '../features.js';
 import { candidate, type Candidate, type RecognizeOptions } from '../types.js';
+import { nameWordFacts } from './foreign-name.js';
 
 export const NAME_CONNECTORS = new Set(['بن', 'ابن', 'بنت', 'ابو', 'ابي', 'ابا', 'ام', 'ال']);
 
@@ -54,6 +55,10 @@ export const INNER_CONNECTOR_WORD = 256; // INNER_CONNECTORS
 
 export const WA_KUNYA = 512; // و + a kunya (وابو)
 
+export const NAME_WORD = 1024; // the whole word is an imported person-name word (kind name-word), not a common word
+
+export const NAME_LIKE = 2048; // NAME_WORD, or a word without the article shaped like a transliterated foreign name (see foreign-name.ts)
+
 export function ruleFacts(view: TokenView, i: number): number {
   let f = view.ruleFactsAt(i);
   if (f === -1) {
@@ -69,6 +74,7 @@ export function ruleFacts(view: TokenView, i: number): number {
     if (w.analyses.some((a, k) => a.clitics === 'و' && (w.analysisKinds[k] & GIVEN) !== 0)) f |= WA_GIVEN;
     if (w.analyses.some((a) => a.clitics === 'و' && KUNYA.has(a.form))) f |= WA_KUNYA;
     if (w.analyses.some((a) => view.index.startsMultiWord('per-title', a.form))) f |= TITLE_FIRST;
+    f |= nameWordFacts(view, i, f);
     if ((w.kinds & (KIND['per-title'] | HEAD_KINDS)) !== 0 || (w.exact & GIVEN) !== 0 || (f & (TITLE_FIRST | KUNYA_WORD | COMPOUND_WORD | WA_GIVEN | WA_KUNYA)) !== 0) f |= STARTS_RULE;
     view.setRuleFacts(i, f);
   }

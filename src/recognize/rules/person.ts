@@ -5,7 +5,8 @@
  */
 import { hasArticle } from '../../text/clitics.js';
 import { KIND, type TokenView } from '../features.js';
-import { CONNECTOR_WORD, FAMILY_WORD, GIVEN, INNER_CONNECTOR_WORD, KUNYA, WA_GIVEN, WA_KUNYA, isCommonWord, isGiven, isNonName, knownAt, push, ruleFacts, triggerAt, type LexiconStarts, type Scan } from './facts.js';
+import { NAME_PARTICLES, nameRunLength } from './foreign-name.js';
+import { CONNECTOR_WORD, FAMILY_WORD, NAME_LIKE, NAME_WORD, GIVEN, INNER_CONNECTOR_WORD, KUNYA, WA_GIVEN, WA_KUNYA, isCommonWord, isGiven, isNonName, knownAt, push, ruleFacts, triggerAt, type LexiconStarts, type Scan } from './facts.js';
 
 const MAX_NAME_TOKENS = 5;
 
@@ -24,6 +25,10 @@ function plainNameWord(view: TokenView, k: number): boolean {
   if ((ruleFacts(view, k) & FAMILY_WORD) !== 0) return true;
   const w = view.words[k];
   if (w.analyses.some((a, m) => a.skip > 0 && (a.form.startsWith('ال') || (w.analysisKinds[m] & GIVEN) !== 0))) return false;
+  // معاوية جيشا، علي ورجاله: a common noun behind a proclitic or with the accusative ـا
+  // ends the name (the name stops before a common noun).
+  if (w.analyses.some((a, m) => a.skip > 0 && (w.analysisKinds[m] & KIND.stop) !== 0)) return false;
+  if (t.length >= 4 && t.endsWith('ا') && view.index.isWord('stop', t.slice(0, -1))) return false;
   if (/(ها|هم|هما|هن|كم|نا)$/.test(t) && t.length > 4) return false;
   return !view.isExact(k, KIND.nationality) && t.length >= 3;
 }
@@ -71,6 +76,11 @@ export function personNameLength(view: TokenView, j: number, starts: LexiconStar
       k += 2;
       continue;
     }
+    // لويس فان جال، ماريا فرنانديس دي لافيغا: a particle continues a name when a plain word follows.
+    if (k > j && NAME_PARTICLES.has(t) && view.joined(k) && !isNonName(view, k + 1) && !hasArticle(tokens[k + 1].text) && !tokens[k + 1].text.startsWith('و')) {
+      k += 2;
+      continue;
+    }
     if (k > j && ORDINALS.has(t)) {
       k += view.joined(k) && /^عشر/.test(tokens[k + 1].text) ? 2 : 1;
       break;
@@ -82,8 +92,18 @@ export function personNameLength(view: TokenView, j: number, starts: LexiconStar
     }
     // After a title or a speech verb (السيد محمد القباج، ذكر خالد عليوة) a name is expected, so
     // any plain word may be the family name; elsewhere it must look like one.
-    if (k > j && !(introduced || view.isExact(j, KIND['foreign-given']) ? plainNameWord(view, k) : (facts & FAMILY_WORD) !== 0)) break;
+    // An imported name word of foreign shape is a family name too (كيني ميلر).
+    if (k > j && !(introduced || view.isExact(j, KIND['foreign-given']) ? plainNameWord(view, k) : (facts & (FAMILY_WORD | NAME_WORD)) !== 0)) break;
     k++; // a family name ends the name
+    // خوان ميغيل فيلار مير، شاون رايت فيليبس: after a foreign first name, more name-like words
+    // (imported name words, foreign-shaped words) are the rest of the name.
+    if (view.isExact(j, KIND['foreign-given'])) {
+      while (k < n && k - j < MAX_NAME_TOKENS && view.joined(k - 1) && !tokens[k].text.startsWith('و') && (ruleFacts(view, k) & NAME_LIKE) !== 0 && !view.isStop(k) && !isGiven(view, k)) {
+        const next = starts.get(k);
+        if (next && !next.ambiguous && next.type !== 'PER') break;
+        k++;
+      }
+    }
     break;
   }
   return k - j;
@@ -189,7 +209,10 @@ export function speechVerbRule(s: Scan, i: number): void {
   } else if (!lex && isGiven(view, j)) {
     const len = personNameLength(view, j, starts, true);
     if (len > 0) push(out, view, j, j + len, 0, 'PER', 'speech-verb');
-  } else if (!lex && j < n && !isNonName(view, j) && !hasArticle(tokens[j].text) && !view.isExact(j, KIND.nationality) && !NOUN_ENDING.test(tokens[j].text) && (j + 1 >= n || tokens[j + 1].breakBefore || view.isStop(j + 1))) {
+  } else if (!lex && j < n && (ruleFacts(view, j) & NAME_LIKE) !== 0 && nameRunLength(s, j) >= 2) {
+    // وقال كيني ميلر: two or more name-like words.
+    push(out, view, j, j + nameRunLength(s, j), 0, 'PER', 'speech-verb-run');
+  } else if (!lex && j < n && !isNonName(view, j) && !hasArticle(tokens[j].text) && !view.isExact(j, KIND.nationality) && (!NOUN_ENDING.test(tokens[j].text) || (ruleFacts(view, j) & NAME_WORD) !== 0) && (j + 1 >= n || tokens[j + 1].breakBefore || view.isStop(j + 1))) {
     // وأوضح فيرجسون أن: an unknown word between a speech verb and a function word is its subject.
     push(out, view, j, j + 1, 0, 'PER', 'speech-verb');
   }
