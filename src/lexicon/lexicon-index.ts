@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { deriveTables, type CompiledEntry, type CompiledLexicon } from './compile.js';
 import { PackedLexicon, type RawRefs } from './packed.js';
-import { nameShapeScore, parseNameShape, type NameShapeModel } from './name-words.js';
+import { NameShapeScorer, parseNameShape } from './name-words.js';
 import { WORD_KINDS, type EntityType, type WordKind } from './schema.js';
 
 export interface EntityRef {
@@ -75,7 +75,7 @@ export class LexiconIndex {
 
   /** The name-shape model's file (set by the loader for the shipped index), read on first use. */
   nameShapeFile: string | undefined;
-  private nameShapeModel: NameShapeModel | null | undefined;
+  private nameShapeScorer: NameShapeScorer | null | undefined;
 
   /** Later lexicons (user files) take precedence over earlier ones for the same phrase. */
   constructor(lexicons: Array<CompiledLexicon | PackedLexicon>) {
@@ -295,18 +295,18 @@ export class LexiconIndex {
    * model's threshold (> 0: name-like); -Infinity when there is no model.
    */
   nameShape(form: string): number {
-    if (this.nameShapeModel === undefined) {
-      this.nameShapeModel = null;
+    if (this.nameShapeScorer === undefined) {
+      this.nameShapeScorer = null;
       if (this.nameShapeFile) {
         try {
-          this.nameShapeModel = parseNameShape(readFileSync(this.nameShapeFile, 'utf8'));
+          this.nameShapeScorer = new NameShapeScorer(parseNameShape(readFileSync(this.nameShapeFile, 'utf8')));
         } catch {
           // No model (a partial build): the rules that use it simply find no name-like word.
         }
       }
     }
-    const m = this.nameShapeModel;
-    return m ? nameShapeScore(m, form) - m.threshold : -Infinity;
+    const m = this.nameShapeScorer;
+    return m ? m.score(form) - m.threshold : -Infinity;
   }
 
   isWord(kind: WordKind, form: string): boolean {

@@ -1,6 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
 import { compileLexicon } from '../../src/lexicon/compile.js';
-import { nameShapeScore, nameWordSource, parseNameShape, parseNameWordTable, serializeNameShape, trainNameShape } from '../../src/lexicon/name-words.js';
+import { NameShapeScorer, nameShapeScore, nameWordSource, parseNameShape, parseNameWordTable, serializeNameShape, trainNameShape } from '../../src/lexicon/name-words.js';
 import { parseLexiconText } from '../../src/lexicon/schema.js';
 
 describe('name words from the Wikidata table', () => {
@@ -37,4 +37,12 @@ describe('the name-shape model', () => {
     expect(back.threshold).toBe(model.threshold);
     expect(nameShapeScore(back, 'بيليني')).toBeCloseTo(nameShapeScore(model, 'بيليني'), 6);
   });
+
+  test('NameShapeScorer gives exactly nameShapeScore, without a string per gram', () => {
+  const model = trainNameShape(['كاسبروفيتش', 'بيليني', 'ميلوسيفيتش', 'كوستوف', 'ايفانوف'], ['المستشفيات', 'الحكومة', 'كتاب', 'قال', 'مدينة']);
+  const scorer = new NameShapeScorer(model);
+  expect(scorer.threshold).toBe(model.threshold);
+  for (const w of ['', 'ب', 'بيليني', 'كوستوفيتش', 'المدينة', 'رونالدو', 'x^$'])
+    expect(scorer.score(w)).toBe(nameShapeScore(model, w));
+});
 });
