@@ -72,6 +72,9 @@ export interface ParsedSource {
 
 const ARABIC_RE = /\p{Script=Arabic}/u;
 
+/** A variant may be the name as written in Latin script inside Arabic text (BBC, Reuters). */
+const LATIN_NAME_RE = /^[A-Za-z][A-Za-z0-9-]*( [A-Za-z0-9-]+)*$/;
+
 export function parseLexiconText(text: string, file: string): ParsedSource {
   const out: ParsedSource = { entities: [], words: [], diagnostics: [] };
   const lines = text.split(/\r?\n/);
@@ -99,8 +102,8 @@ export function parseLexiconText(text: string, file: string): ParsedSource {
         const descriptive = v.startsWith('~');
         const t = ambiguous || descriptive ? v.slice(1).trim() : v;
         if (!t) continue;
-        if (!ARABIC_RE.test(t)) {
-          err(`variant "${t}" has no Arabic letters`);
+        if (!ARABIC_RE.test(t) && !LATIN_NAME_RE.test(t)) {
+          err(`variant "${t}" has no Arabic letters and is not a Latin-script name`);
           continue;
         }
         surfaces.push({ text: t, ambiguous, ...(descriptive ? { descriptive } : {}) });

@@ -49,7 +49,7 @@ export function recognize(text: string, index: LexiconIndex, opts: RecognizeOpti
   });
   const view = makeTokenView(tokens, index, maqsura);
   const lex = matchLexicon(view, opts);
-  const pat = matchPatterns(view, lex, opts);
+  const pat = matchPatterns(view, lex, opts, norm.text);
   const usable = confirmAmbiguous([...lex, ...pat], (c) => isCommonWord(view, c));
   const chosen = resolveOverlaps(usable, tokens.length);
   const keys = chosen.map((c) => surfaceKey(view, c));

@@ -114,3 +114,21 @@ describe('properties', () => {
     );
   });
 });
+
+describe('Latin-script names inside Arabic text', () => {
+  const typed = (text: string) => extract(text, { language: 'arb' }).entities.map((e) => [e.text, e.type]);
+  test('a Latin gloss in brackets takes the type of the mention before it', () => {
+    expect(typed('وقال رئيس جامعة "آستون" (Aston University) إن الطلاب عادوا')).toContainEqual(['Aston University', 'ORG']);
+    expect(typed('ولد ألبرت أينشتاين (Albert Einstein) في ألمانيا')).toContainEqual(['Albert Einstein', 'PER']);
+  });
+  test('a bracketed Latin run after no mention is not glossed', () => {
+    expect(typed('ولادة الهلال الفلكية (New Moon) قبل الغروب').map(([t]) => t)).not.toContain('New Moon');
+  });
+  test('a capitalised Latin run with an organisation word is an organisation', () => {
+    expect(typed('وقعت اتفاقا مع Promethean Technologies Group البريطانية')).toContainEqual(['Promethean Technologies Group', 'ORG']);
+    expect(typed('وقعت اتفاقا مع Free University of Berlin أمس')).toContainEqual(['Free University of Berlin', 'ORG']);
+  });
+  test('well-known Latin names are lexicon variants', () => {
+    expect(typed('وقال مسؤول في مقابلة مع BBC إن الوضع صعب')).toContainEqual(['BBC', 'ORG']);
+  });
+});
