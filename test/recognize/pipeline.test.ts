@@ -132,3 +132,14 @@ describe('Latin-script names inside Arabic text', () => {
     expect(typed('وقال مسؤول في مقابلة مع BBC إن الوضع صعب')).toContainEqual(['BBC', 'ORG']);
   });
 });
+
+describe('organisation labels as ANERcorp annotates them', () => {
+  const orgs = (text: string) => extract(text, { language: 'arb' }).entities.filter((e) => e.type === 'ORG').map((e) => e.text);
+  test('a label before a name that is also a word is part of the name', () => {
+    expect(orgs('وقال إن تنظيم القاعدة نفذ الهجوم')).toContain('تنظيم القاعدة');
+    expect(orgs('وقع خلاف بين حركة فتح والحكومة')).toContain('حركة فتح');
+  });
+  test('a label before an unambiguous name stays outside', () => {
+    expect(orgs('وقال المتحدث باسم حركة حماس إن')).toContain('حماس');
+  });
+});

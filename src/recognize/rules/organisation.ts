@@ -11,6 +11,9 @@ import { isCommonWord, isGiven, isNonName, push, type Scan } from './facts.js';
 
 const SCHOOL_HEADS = new Set(['جامعه', 'معهد', 'كليه']);
 
+/** Labels that ANERcorp keeps inside the name when the bare name needs context (see orgLabelRule). */
+const INSIDE_LABELS = new Set(['تنظيم', 'حركه']);
+
 /** From the first word of a quoted name, the index where its closing quote is (or where the scan gave up). */
 function scanQuoted(view: TokenView, j: number): number {
   const { tokens } = view;
@@ -103,7 +106,12 @@ export function orgLabelRule(s: Scan, i: number): void {
       if (k < n && tokens[k].quoteAfter) push(out, view, j, k + 1, 0, 'ORG', 'org-label-quoted');
     } else if (lex && !isCommonWord(view, lex)) {
       // (النادي كان مختلفا: a common word after a label is the sentence going on.)
-      takeOrgReading(view, lex);
+      const needed = lex.ambiguous && lex.last - lex.first === 1;
+      if (takeOrgReading(view, lex) && INSIDE_LABELS.has(label.form) && (label.form === 'تنظيم' || needed)) {
+        // ANERcorp's convention: تنظيم القاعدة and حركة فتح are tagged whole, because the bare
+        // name is also a word; حركة حماس, حركة طالبان leave the label out.
+        push(out, view, i, lex.last, label.skip, 'ORG', 'org-label-inside', label.form);
+      }
     }
     // An unknown word after a label is too often a common noun (صحيفة يومية، موقع الرصد).
   }
