@@ -21,6 +21,7 @@ import { givenNameRule, speechVerbRule, titleRule } from './rules/person.js';
 import { orgContextRule, orgHeadRule, orgLabelRule } from './rules/organisation.js';
 import { placeHeadRule } from './rules/place.js';
 import { latinNameRules } from './rules/latin-names.js';
+import { sportsResultsRule } from './rules/sports.js';
 import { adjustReadings, sportPassages } from './rules/readings.js';
 
 export { isCommonWord } from './rules/facts.js';
@@ -52,5 +53,6 @@ export function matchPatterns(view: TokenView, lexCands: Candidate[], opts: Reco
     placeHeadRule(s, i);
   }
   latinNameRules(s, text);
+  sportsResultsRule(s, text);
   return s.out;
 }

@@ -143,3 +143,18 @@ describe('organisation labels as ANERcorp annotates them', () => {
     expect(orgs('وقال المتحدث باسم حركة حماس إن')).toContain('حماس');
   });
 });
+
+describe('sports results tables', () => {
+  const typed = (text: string) => extract(text, { language: 'arb' }).entities.map((e) => [e.text, e.type]);
+  test('name ( country ) - name ( country ): both names are clubs, the countries places', () => {
+    const es = typed('نتائج المباريات :\nليل ( فرنسا ) - ميلان ( ايطاليا ) صفر - صفر .\nستيوا بوخارست ( رومانيا ) - ليون ( فرنسا ) صفر - 3 .');
+    expect(es).toContainEqual(['ليل', 'ORG']);
+    expect(es).toContainEqual(['ميلان', 'ORG']);
+    expect(es).toContainEqual(['ليون', 'ORG']);
+    expect(es).toContainEqual(['ستيوا بوخارست', 'ORG']);
+    expect(es).toContainEqual(['فرنسا', 'LOC']);
+  });
+  test('a dateline city ( country ) - text stays a place', () => {
+    expect(typed('ساو باولو ( البرازيل ) - أعلنت الحكومة البرازيلية أمس')).toContainEqual(['ساو باولو', 'LOC']);
+  });
+});
