@@ -158,3 +158,14 @@ describe('sports results tables', () => {
     expect(typed('ساو باولو ( البرازيل ) - أعلنت الحكومة البرازيلية أمس')).toContainEqual(['ساو باولو', 'LOC']);
   });
 });
+
+describe('company and media names closed by a nationality adjective', () => {
+  const orgs = (text: string) => extract(text, { language: 'arb' }).entities.filter((e) => e.type === 'ORG').map((e) => e.text);
+  test('label + unknown words + nationality adjective: the words are the name', () => {
+    expect(orgs('وقدم السيد شيمزو من شركة شيودا اليابانية ورقة')).toContain('شيودا');
+    expect(orgs('وقدم ممثل شركة كونكو فيليبس الأميركية ورقة')).toContain('كونكو فيليبس');
+  });
+  test('an adjective after the label is not a name', () => {
+    expect(orgs('وقعت شركة صينية محلية عقدا مع شركة نفطية البريطانية')).toEqual([]);
+  });
+});

@@ -116,3 +116,27 @@ export function orgLabelRule(s: Scan, i: number): void {
     // An unknown word after a label is too often a common noun (صحيفة يومية، موقع الرصد).
   }
 }
+
+/** A sure lexicon match that is not an organisation (شركة قطر: the place, a longer name). */
+function knownNonOrg(c: Candidate | undefined): boolean {
+  return c !== undefined && !c.ambiguous && c.type !== 'ORG';
+}
+
+/** Labels of companies and media whose unknown name a nationality adjective closes (شركة شيودا اليابانية). */
+const NAMED_BY_NATIONALITY = new Set(['شركه', 'صحيفه', 'جريده', 'مجله', 'قناه', 'وكاله', 'شبكه', 'مجموعه', 'مصرف', 'بنك']);
+
+/**
+ * شركة شيودا اليابانية، صحيفة صن البريطانية، شركة كونكو فيليبس الأميركية: after a company or
+ * media label, one to three unknown words closed by a nationality adjective are the name (the
+ * adjective agrees with the label, so the words between cannot be an adjective of their own).
+ */
+export function orgNationalityRule(s: Scan, i: number): void {
+  const { view, tokens, n, starts, out } = s;
+  const label = view.kindAt(i, KIND['org-label'] | KIND['org-context']);
+  if (!label || !NAMED_BY_NATIONALITY.has(label.form) || !view.joined(i)) return;
+  const j = i + 1;
+  let k = j;
+  while (k < n && k - j < 3 && !tokens[k].breakBefore && !hasArticle(tokens[k].text) && !isNonName(view, k) && !isGiven(view, k) && !/(يه|يات)$/.test(tokens[k].text) && !knownNonOrg(starts.get(k))) k++;
+  if (k === j || k >= n || tokens[k].breakBefore || !view.isExact(k, KIND.nationality) || !hasArticle(tokens[k].text)) return;
+  push(out, view, j, k, 0, 'ORG', 'org-label-nationality');
+}
