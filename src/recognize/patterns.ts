@@ -18,7 +18,7 @@ import { KIND, type TokenView } from './features.js';
 import type { Candidate, RecognizeOptions } from './types.js';
 import { HEAD_KINDS, STARTS_RULE, lexiconStarts, ruleFacts, triggerAt, type Scan } from './rules/facts.js';
 import { givenNameRule, speechVerbRule, titleRule } from './rules/person.js';
-import { orgContextRule, orgHeadRule, orgLabelRule, orgNationalityRule } from './rules/organisation.js';
+import { orgContextRule, orgHeadRule, orgDatelineRule, orgLabelRule, orgNationalityRule } from './rules/organisation.js';
 import { placeHeadRule } from './rules/place.js';
 import { latinNameRules } from './rules/latin-names.js';
 import { sportsResultsRule } from './rules/sports.js';
@@ -55,5 +55,6 @@ export function matchPatterns(view: TokenView, lexCands: Candidate[], opts: Reco
   }
   latinNameRules(s, text);
   sportsResultsRule(s, text);
+  orgDatelineRule(s, text);
   return s.out;
 }

@@ -169,3 +169,10 @@ describe('company and media names closed by a nationality adjective', () => {
     expect(orgs('وقعت شركة صينية محلية عقدا مع شركة نفطية البريطانية')).toEqual([]);
   });
 });
+
+describe('dateline sources', () => {
+  const typed = (text: string) => extract(text, { language: 'arb' }).entities.map((e) => [e.text, e.type]);
+  test('place - source : the source is an organisation, even when it is also a place', () => {
+    expect(typed('الدوحة - قنا : عقد أمير البلاد اجتماعا')).toContainEqual(['قنا', 'ORG']);
+  });
+});

@@ -140,3 +140,32 @@ export function orgNationalityRule(s: Scan, i: number): void {
   if (k === j || k >= n || tokens[k].breakBefore || !view.isExact(k, KIND.nationality) || !hasArticle(tokens[k].text)) return;
   push(out, view, j, k, 0, 'ORG', 'org-label-nationality');
 }
+
+/**
+ * Datelines name their source: "الدوحة - قنا :"، "عمان - الراية :". A place, a dash, then one to three words closed by a colon or dash: the words are the news
+ * agency or newspaper. A sure place or person there is the reporter's town or name instead.
+ */
+export function orgDatelineRule(s: Scan, text: string | undefined): void {
+  if (text === undefined) return;
+  const { view, tokens, n, starts, out } = s;
+  const gap = (t: number): string => text.slice(t > 0 ? tokens[t - 1].end : 0, tokens[t].start);
+  for (const c of s.lexCands) {
+    const t = c.first;
+    if (c.type !== 'LOC' || c.ambiguous || c.start !== tokens[t].start) continue;
+    const j = c.last;
+    if (j >= n || !/^\s*[-–ـ]\s*$/.test(gap(j))) continue;
+    let k = j + 1;
+    while (k < n && k - j < 3 && !tokens[k].breakBefore) k++;
+    if (k >= n || !/^\s*[:\-–ـ]/.test(gap(k))) continue;
+    const lex = starts.get(j);
+    if (lex && lex.last === k) {
+      const wasSure = lex.type === 'ORG' && !lex.ambiguous;
+      if ((lex.type === 'ORG' || (lex.ambiguous && lex.type !== 'PER')) && takeOrgReading(view, lex) && !wasSure) lex.rule = 'org-dateline';
+      continue;
+    }
+    if (lex && !lex.ambiguous) continue;
+    let plain = true;
+    for (let m = j; m < k; m++) if (isNonName(view, m) || isGiven(view, m)) plain = false;
+    if (plain) push(out, view, j, k, 0, 'ORG', 'org-dateline');
+  }
+}
