@@ -31,7 +31,9 @@ const ORG_WORDS = new Set([
 ]);
 
 function isLatin(t: string): boolean {
-  return LATIN_START.test(t);
+  // Arabic letters (and digits) are most tokens: one code-unit test rules them out.
+  const c = t.charCodeAt(0);
+  return c < 0x0250 && c >= 0x41 && LATIN_START.test(t);
 }
 
 /** Where the Latin run starting at a ends: adjacent Latin words, lower-case ones only inside. */

@@ -53,8 +53,8 @@ export function sportsResultsRule(s: Scan, text: string | undefined): void {
   const byFirst = new Map<number, Candidate>();
   for (const c of s.lexCands) byFirst.set(c.first, c);
   for (let t = 1; t + 1 < n; t++) {
-    // X ( C ) - Y ( C2 ): t is C.
-    if (!gap(t).includes('(') || !isCountryAt(s, t, byFirst)) continue;
+    // X ( C ) - Y ( C2 ): t is C (most tokens have no punctuation before them: no slice).
+    if (!tokens[t].breakBefore || !gap(t).includes('(') || !isCountryAt(s, t, byFirst)) continue;
     const after = gap(t + 1);
     if (!/\)\s*[-–]/.test(after)) continue;
     let c2 = t + 2;
