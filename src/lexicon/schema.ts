@@ -112,6 +112,9 @@ export function parseLexiconBytes(bytes: Uint8Array, file: string): ParsedSource
   return out;
 }
 
+/** A variant may be the name as written in Latin script inside Arabic text (BBC, Reuters). */
+const LATIN_NAME_RE = /^[A-Za-z][A-Za-z0-9-]*( [A-Za-z0-9-]+)*$/;
+
 export function parseLexiconText(text: string, file: string): ParsedSource {
   const out: ParsedSource = { entities: [], words: [], diagnostics: [] };
   const lines = text.split(/\r?\n/);
@@ -139,8 +142,8 @@ export function parseLexiconText(text: string, file: string): ParsedSource {
         const descriptive = v.startsWith('~');
         const t = ambiguous || descriptive ? v.slice(1).trim() : v;
         if (!t) continue;
-        if (!ARABIC_RE.test(t)) {
-          err(`variant "${t}" has no Arabic letters`);
+        if (!ARABIC_RE.test(t) && !LATIN_NAME_RE.test(t)) {
+          err(`variant "${t}" has no Arabic letters and is not a Latin-script name`);
           continue;
         }
         surfaces.push({ text: t, ambiguous, ...(descriptive ? { descriptive } : {}) });

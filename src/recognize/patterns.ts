@@ -18,9 +18,11 @@ import { KIND, type TokenView } from './features.js';
 import type { Candidate, RecognizeOptions } from './types.js';
 import { HEAD_KINDS, STARTS_RULE, lexiconStarts, ruleFacts, triggerAt, type Scan } from './rules/facts.js';
 import { givenNameRule, speechVerbRule, titleRule } from './rules/person.js';
-import { orgContextRule, orgHeadRule, orgLabelRule } from './rules/organisation.js';
+import { orgContextRule, orgHeadRule, orgDatelineRule, orgLabelRule, orgNationalityRule } from './rules/organisation.js';
 import { placeHeadRule } from './rules/place.js';
 import { foreignNameRules } from './rules/foreign-name.js';
+import { latinNameRules } from './rules/latin-names.js';
+import { sportsResultsRule } from './rules/sports.js';
 import { adjustReadings, sportPassages } from './rules/readings.js';
 
 export { isCommonWord } from './rules/facts.js';
@@ -31,7 +33,8 @@ export { isCommonWord } from './rules/facts.js';
  * function every such event recompiled all of it (about 200 ms of compiler time each, ten
  * times in a 20 MB run), which kept a second core busy and halved --jobs 2's gain.
  */
-export function matchPatterns(view: TokenView, lexCands: Candidate[], opts: RecognizeOptions = {}): Candidate[] {
+/** text: the normalised text the tokens index into (the Latin rules read brackets between tokens). */
+export function matchPatterns(view: TokenView, lexCands: Candidate[], opts: RecognizeOptions = {}, text?: string): Candidate[] {
   const s: Scan = { view, tokens: view.tokens, n: view.tokens.length, starts: lexiconStarts(lexCands), lexCands, out: [], opts };
   adjustReadings(view, lexCands);
   sportPassages(view, lexCands);
@@ -47,9 +50,13 @@ export function matchPatterns(view: TokenView, lexCands: Candidate[], opts: Reco
     orgHeadRule(s, i);
     orgContextRule(s, i);
     orgLabelRule(s, i);
+    orgNationalityRule(s, i);
     if (view.kindAt(i, KIND['speech-verb']) && view.joined(i)) speechVerbRule(s, i);
     placeHeadRule(s, i);
   }
   foreignNameRules(s);
+  latinNameRules(s, text);
+  sportsResultsRule(s, text);
+  orgDatelineRule(s, text);
   return s.out;
 }

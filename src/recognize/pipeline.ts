@@ -57,7 +57,7 @@ export class Recognizer {
     });
     const view = makeTokenView(tokens, index, this.words, doc, maqsura);
     const lex = matchLexicon(view, opts);
-    const pat = matchPatterns(view, lex, opts);
+    const pat = matchPatterns(view, lex, opts, norm.text);
     const usable = confirmAmbiguous([...lex, ...pat], (c) => isCommonWord(view, c));
     const chosen = resolveOverlaps(usable, tokens.length);
     const keys = chosen.map((c) => surfaceKey(view, c));

@@ -136,3 +136,65 @@ describe('persons from name words and name evidence (issue 12)', () => {
     expect(persons('وصل ميلر إلى المدينة.')).toEqual([]);
   });
 });
+
+describe('Latin-script names inside Arabic text', () => {
+  const typed = (text: string) => extract(text, { language: 'arb' }).entities.map((e) => [e.text, e.type]);
+  test('a Latin gloss in brackets takes the type of the mention before it', () => {
+    expect(typed('وقال رئيس جامعة "آستون" (Aston University) إن الطلاب عادوا')).toContainEqual(['Aston University', 'ORG']);
+    expect(typed('ولد ألبرت أينشتاين (Albert Einstein) في ألمانيا')).toContainEqual(['Albert Einstein', 'PER']);
+  });
+  test('a bracketed Latin run after no mention is not glossed', () => {
+    expect(typed('ولادة الهلال الفلكية (New Moon) قبل الغروب').map(([t]) => t)).not.toContain('New Moon');
+  });
+  test('a capitalised Latin run with an organisation word is an organisation', () => {
+    expect(typed('وقعت اتفاقا مع Promethean Technologies Group البريطانية')).toContainEqual(['Promethean Technologies Group', 'ORG']);
+    expect(typed('وقعت اتفاقا مع Free University of Berlin أمس')).toContainEqual(['Free University of Berlin', 'ORG']);
+  });
+  test('well-known Latin names are lexicon variants', () => {
+    expect(typed('وقال مسؤول في مقابلة مع BBC إن الوضع صعب')).toContainEqual(['BBC', 'ORG']);
+  });
+});
+
+describe('organisation labels as ANERcorp annotates them', () => {
+  const orgs = (text: string) => extract(text, { language: 'arb' }).entities.filter((e) => e.type === 'ORG').map((e) => e.text);
+  test('a label before a name that is also a word is part of the name', () => {
+    expect(orgs('وقال إن تنظيم القاعدة نفذ الهجوم')).toContain('تنظيم القاعدة');
+    expect(orgs('وقع خلاف بين حركة فتح والحكومة')).toContain('حركة فتح');
+  });
+  test('a label before an unambiguous name stays outside', () => {
+    expect(orgs('وقال المتحدث باسم حركة حماس إن')).toContain('حماس');
+  });
+});
+
+describe('sports results tables', () => {
+  const typed = (text: string) => extract(text, { language: 'arb' }).entities.map((e) => [e.text, e.type]);
+  test('name ( country ) - name ( country ): both names are clubs, the countries places', () => {
+    const es = typed('نتائج المباريات :\nليل ( فرنسا ) - ميلان ( ايطاليا ) صفر - صفر .\nستيوا بوخارست ( رومانيا ) - ليون ( فرنسا ) صفر - 3 .');
+    expect(es).toContainEqual(['ليل', 'ORG']);
+    expect(es).toContainEqual(['ميلان', 'ORG']);
+    expect(es).toContainEqual(['ليون', 'ORG']);
+    expect(es).toContainEqual(['ستيوا بوخارست', 'ORG']);
+    expect(es).toContainEqual(['فرنسا', 'LOC']);
+  });
+  test('a dateline city ( country ) - text stays a place', () => {
+    expect(typed('ساو باولو ( البرازيل ) - أعلنت الحكومة البرازيلية أمس')).toContainEqual(['ساو باولو', 'LOC']);
+  });
+});
+
+describe('company and media names closed by a nationality adjective', () => {
+  const orgs = (text: string) => extract(text, { language: 'arb' }).entities.filter((e) => e.type === 'ORG').map((e) => e.text);
+  test('label + unknown words + nationality adjective: the words are the name', () => {
+    expect(orgs('وقدم السيد شيمزو من شركة شيودا اليابانية ورقة')).toContain('شيودا');
+    expect(orgs('وقدم ممثل شركة كونكو فيليبس الأميركية ورقة')).toContain('كونكو فيليبس');
+  });
+  test('an adjective after the label is not a name', () => {
+    expect(orgs('وقعت شركة صينية محلية عقدا مع شركة نفطية البريطانية')).toEqual([]);
+  });
+});
+
+describe('dateline sources', () => {
+  const typed = (text: string) => extract(text, { language: 'arb' }).entities.map((e) => [e.text, e.type]);
+  test('place - source : the source is an organisation, even when it is also a place', () => {
+    expect(typed('الدوحة - قنا : عقد أمير البلاد اجتماعا')).toContainEqual(['قنا', 'ORG']);
+  });
+});

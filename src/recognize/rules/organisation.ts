@@ -11,6 +11,9 @@ import { isCommonWord, isGiven, isNonName, push, type Scan } from './facts.js';
 
 const SCHOOL_HEADS = new Set(['جامعه', 'معهد', 'كليه']);
 
+/** Labels that ANERcorp keeps inside the name when the bare name needs context (see orgLabelRule). */
+const INSIDE_LABELS = new Set(['تنظيم', 'حركه']);
+
 /** From the first word of a quoted name, the index where its closing quote is (or where the scan gave up). */
 function scanQuoted(view: TokenView, j: number): number {
   const { tokens } = view;
@@ -103,8 +106,66 @@ export function orgLabelRule(s: Scan, i: number): void {
       if (k < n && tokens[k].quoteAfter) push(out, view, j, k + 1, 0, 'ORG', 'org-label-quoted');
     } else if (lex && !isCommonWord(view, lex)) {
       // (النادي كان مختلفا: a common word after a label is the sentence going on.)
-      takeOrgReading(view, lex);
+      const needed = lex.ambiguous && lex.last - lex.first === 1;
+      if (takeOrgReading(view, lex) && INSIDE_LABELS.has(label.form) && (label.form === 'تنظيم' || needed)) {
+        // ANERcorp's convention: تنظيم القاعدة and حركة فتح are tagged whole, because the bare
+        // name is also a word; حركة حماس, حركة طالبان leave the label out.
+        push(out, view, i, lex.last, label.skip, 'ORG', 'org-label-inside', label.form);
+      }
     }
     // An unknown word after a label is too often a common noun (صحيفة يومية، موقع الرصد).
+  }
+}
+
+/** A sure lexicon match that is not an organisation (شركة قطر: the place, a longer name). */
+function knownNonOrg(c: Candidate | undefined): boolean {
+  return c !== undefined && !c.ambiguous && c.type !== 'ORG';
+}
+
+/** Labels of companies and media whose unknown name a nationality adjective closes (شركة شيودا اليابانية). */
+const NAMED_BY_NATIONALITY = new Set(['شركه', 'صحيفه', 'جريده', 'مجله', 'قناه', 'وكاله', 'شبكه', 'مجموعه', 'مصرف', 'بنك']);
+
+/**
+ * شركة شيودا اليابانية، صحيفة صن البريطانية، شركة كونكو فيليبس الأميركية: after a company or
+ * media label, one to three unknown words closed by a nationality adjective are the name (the
+ * adjective agrees with the label, so the words between cannot be an adjective of their own).
+ */
+export function orgNationalityRule(s: Scan, i: number): void {
+  const { view, tokens, n, starts, out } = s;
+  const label = view.kindAt(i, KIND['org-label'] | KIND['org-context']);
+  if (!label || !NAMED_BY_NATIONALITY.has(label.form) || !view.joined(i)) return;
+  const j = i + 1;
+  let k = j;
+  while (k < n && k - j < 3 && !tokens[k].breakBefore && !hasArticle(tokens[k].text) && !isNonName(view, k) && !isGiven(view, k) && !/(يه|يات)$/.test(tokens[k].text) && !knownNonOrg(starts.get(k))) k++;
+  if (k === j || k >= n || tokens[k].breakBefore || !view.isExact(k, KIND.nationality) || !hasArticle(tokens[k].text)) return;
+  push(out, view, j, k, 0, 'ORG', 'org-label-nationality');
+}
+
+/**
+ * Datelines name their source: "الدوحة - قنا :"، "عمان - الراية :". A place, a dash, then one to three words closed by a colon or dash: the words are the news
+ * agency or newspaper. A sure place or person there is the reporter's town or name instead.
+ */
+export function orgDatelineRule(s: Scan, text: string | undefined): void {
+  if (text === undefined) return;
+  const { view, tokens, n, starts, out } = s;
+  const gap = (t: number): string => text.slice(t > 0 ? tokens[t - 1].end : 0, tokens[t].start);
+  for (const c of s.lexCands) {
+    const t = c.first;
+    if (c.type !== 'LOC' || c.ambiguous || c.start !== tokens[t].start) continue;
+    const j = c.last;
+    if (j >= n || !/^\s*[-–ـ]\s*$/.test(gap(j))) continue;
+    let k = j + 1;
+    while (k < n && k - j < 3 && !tokens[k].breakBefore) k++;
+    if (k >= n || !/^\s*[:\-–ـ]/.test(gap(k))) continue;
+    const lex = starts.get(j);
+    if (lex && lex.last === k) {
+      const wasSure = lex.type === 'ORG' && !lex.ambiguous;
+      if ((lex.type === 'ORG' || (lex.ambiguous && lex.type !== 'PER')) && takeOrgReading(view, lex) && !wasSure) lex.rule = 'org-dateline';
+      continue;
+    }
+    if (lex && !lex.ambiguous) continue;
+    let plain = true;
+    for (let m = j; m < k; m++) if (isNonName(view, m) || isGiven(view, m)) plain = false;
+    if (plain) push(out, view, j, k, 0, 'ORG', 'org-dateline');
   }
 }
