@@ -59,6 +59,8 @@ export const NAME_WORD = 1024; // the whole word is an imported person-name word
 
 export const NAME_LIKE = 2048; // NAME_WORD, or a word without the article shaped like a transliterated foreign name (see foreign-name.ts)
 
+export const NAME_LIKE_KNOWN = 4096; // NAME_LIKE is decided; else the shape score is computed when a rule first asks (isNameLike)
+
 export function ruleFacts(view: TokenView, i: number): number {
   let f = view.ruleFactsAt(i);
   if (f === -1) {

@@ -6,26 +6,39 @@
  */
 import { hasArticle } from '../../text/clitics.js';
 import { KIND, type TokenView } from '../features.js';
-import { NAME_LIKE, NAME_WORD, NON_NAME_KINDS, NON_NAME_WORD, isGiven, isNonName, push, ruleFacts, type Scan } from './facts.js';
+import { NAME_LIKE, NAME_LIKE_KNOWN, NAME_WORD, NON_NAME_KINDS, NON_NAME_WORD, isGiven, isNonName, push, ruleFacts, type Scan } from './facts.js';
 
 /** Particles inside foreign and Arab names (ماريا فرنانديس دي لافيغا، لويس فان جال، فون دير لاين); not لا، لو (no, if). */
 export const NAME_PARTICLES = new Set(['دي', 'دا', 'دو', 'دوس', 'داس', 'ديل', 'دل', 'ديلا', 'فون', 'فان', 'دير', 'سان']);
 
 const MAX_RUN = 5;
 
-/** NAME_WORD / NAME_LIKE bits of token i's word (called once per word by ruleFacts). */
+/**
+ * NAME_WORD / NAME_LIKE bits of token i's word (called once per word by ruleFacts). The
+ * shape score of a word no list has is left for isNameLike to compute: most new words of a
+ * corpus are never asked about, and scoring every one cost about 4% of a run.
+ */
 export function nameWordFacts(view: TokenView, i: number, facts: number): number {
   const t = view.tokens[i].text;
-  if ((facts & NON_NAME_WORD) !== 0 || view.isExact(i, KIND.stop | KIND['name-word-weak']) || t.length < 3) return 0;
-  let f = 0;
-  if (view.isExact(i, KIND['name-word'])) f |= NAME_WORD | NAME_LIKE;
-  else if (!hasArticle(t) && t.length >= 4 && view.index.nameShape(t) > 0) f |= NAME_LIKE;
-  return f;
+  if ((facts & NON_NAME_WORD) !== 0 || view.isExact(i, KIND.stop | KIND['name-word-weak']) || t.length < 3) return NAME_LIKE_KNOWN;
+  if (view.isExact(i, KIND['name-word'])) return NAME_WORD | NAME_LIKE | NAME_LIKE_KNOWN;
+  if (hasArticle(t) || t.length < 4) return NAME_LIKE_KNOWN;
+  return 0;
+}
+
+/** Token i's word is name-like: a name word, or shaped like a transliterated foreign name (scored once per word, on first need). */
+export function isNameLike(view: TokenView, i: number): boolean {
+  let f = ruleFacts(view, i);
+  if ((f & NAME_LIKE_KNOWN) === 0) {
+    f |= NAME_LIKE_KNOWN | (view.index.nameShape(view.tokens[i].text) > 0 ? NAME_LIKE : 0);
+    view.setRuleFacts(i, f);
+  }
+  return (f & NAME_LIKE) !== 0;
 }
 
 /** Token k can be a word of a foreign name: name-like, not a common word, not a place or organisation the lexicon knows. */
 export function nameLikeAt(s: Scan, k: number): boolean {
-  if (k >= s.n || (ruleFacts(s.view, k) & NAME_LIKE) === 0 || s.view.isStop(k)) return false;
+  if (k >= s.n || !isNameLike(s.view, k) || s.view.isStop(k)) return false;
   const lex = s.starts.get(k);
   return !lex || lex.type === 'PER' || lex.ambiguous;
 }

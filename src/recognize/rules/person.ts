@@ -5,8 +5,8 @@
  */
 import { hasArticle } from '../../text/clitics.js';
 import { KIND, type TokenView } from '../features.js';
-import { NAME_PARTICLES, nameRunLength } from './foreign-name.js';
-import { CONNECTOR_WORD, FAMILY_WORD, NAME_LIKE, NAME_WORD, GIVEN, INNER_CONNECTOR_WORD, KUNYA, WA_GIVEN, WA_KUNYA, isCommonWord, isGiven, isNonName, knownAt, push, ruleFacts, triggerAt, type LexiconStarts, type Scan } from './facts.js';
+import { NAME_PARTICLES, isNameLike, nameRunLength } from './foreign-name.js';
+import { CONNECTOR_WORD, FAMILY_WORD, NAME_WORD, GIVEN, INNER_CONNECTOR_WORD, KUNYA, WA_GIVEN, WA_KUNYA, isCommonWord, isGiven, isNonName, knownAt, push, ruleFacts, triggerAt, type LexiconStarts, type Scan } from './facts.js';
 
 const MAX_NAME_TOKENS = 5;
 
@@ -98,7 +98,7 @@ export function personNameLength(view: TokenView, j: number, starts: LexiconStar
     // خوان ميغيل فيلار مير، شاون رايت فيليبس: after a foreign first name, more name-like words
     // (imported name words, foreign-shaped words) are the rest of the name.
     if (view.isExact(j, KIND['foreign-given'])) {
-      while (k < n && k - j < MAX_NAME_TOKENS && view.joined(k - 1) && !tokens[k].text.startsWith('و') && (ruleFacts(view, k) & NAME_LIKE) !== 0 && !view.isStop(k) && !isGiven(view, k)) {
+      while (k < n && k - j < MAX_NAME_TOKENS && view.joined(k - 1) && !tokens[k].text.startsWith('و') && isNameLike(view, k) && !view.isStop(k) && !isGiven(view, k)) {
         const next = starts.get(k);
         if (next && !next.ambiguous && next.type !== 'PER') break;
         k++;
@@ -209,7 +209,7 @@ export function speechVerbRule(s: Scan, i: number): void {
   } else if (!lex && isGiven(view, j)) {
     const len = personNameLength(view, j, starts, true);
     if (len > 0) push(out, view, j, j + len, 0, 'PER', 'speech-verb');
-  } else if (!lex && j < n && (ruleFacts(view, j) & NAME_LIKE) !== 0 && nameRunLength(s, j) >= 2) {
+  } else if (!lex && j < n && isNameLike(view, j) && nameRunLength(s, j) >= 2) {
     // وقال كيني ميلر: two or more name-like words.
     push(out, view, j, j + nameRunLength(s, j), 0, 'PER', 'speech-verb-run');
   } else if (!lex && j < n && !isNonName(view, j) && !hasArticle(tokens[j].text) && !view.isExact(j, KIND.nationality) && (!NOUN_ENDING.test(tokens[j].text) || (ruleFacts(view, j) & NAME_WORD) !== 0) && (j + 1 >= n || tokens[j + 1].breakBefore || view.isStop(j + 1))) {
