@@ -82,7 +82,8 @@ export function foreignNameRules(s: Scan): void {
   // Where unambiguous lexicon persons end, marked once (not a scan of them per token).
   const lexEnds = new Uint8Array(s.n + 1);
   for (const c of s.lexCands) if (c.type === 'PER' && !c.ambiguous) lexEnds[c.last] = 1;
-  for (let i = 1; i < s.n; i++) coordinatedNameRule(s, i, lexEnds);
+  // Only a word that starts with و can be و + the next name (one code-unit test per token).
+  for (let i = 1; i < s.n; i++) if (s.tokens[i].text.charCodeAt(0) === 0x0648) coordinatedNameRule(s, i, lexEnds);
 }
 
 /** Does a person found so far (a rule's, or an unambiguous lexicon one: lexEnds) end right before token i? */
