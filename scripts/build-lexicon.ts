@@ -1,26 +1,22 @@
 /**
- * Build step: lexicons/**\/*.tsv + generated countries -> dist/lexicon/index.bin (the packed
- * index runs load), index-meta.json (sources and written surfaces, for lookup and export)
- * and geo.json (coordinates, for --format geojson).
+ * Build step: lexicons/**\/*.tsv + generated countries + Wikidata name words (see
+ * src/lexicon/sources.ts) -> dist/lexicon/index.bin (the packed index runs load),
+ * index-meta.json (sources and written surfaces, for lookup and export), geo.json
+ * (coordinates, for --format geojson), name-shape.tsv and name-words-en.tsv.
  * Fails (exit 1) on lexicon errors so a broken lexicon never ships.
  */
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { lexiconFiles, readLexiconFile } from '../src/lexicon/files.js';
-import { dirname, join, relative } from 'node:path';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { compileLexicon, phraseKey, splitEntryMeta } from '../src/lexicon/compile.js';
-import { generateCountrySource } from '../src/lexicon/countries.js';
 import { geoJoin, geoStatsLine } from '../src/lexicon/geo-join.js';
 import { defaultMetaPath, defaultNameShapePath, defaultNameWordsEnPath, defaultPackedPath, packageRoot } from '../src/lexicon/load.js';
 import { packLexicon } from '../src/lexicon/packed.js';
-import { nameWordSource, parseNameWordTable, serializeNameShape } from '../src/lexicon/name-words.js';
+import { serializeNameShape } from '../src/lexicon/name-words.js';
+import { shippedSources } from '../src/lexicon/sources.js';
 
 
 const root = packageRoot();
-const files = lexiconFiles(join(root, 'lexicons'));
-// Person-name words from Wikidata (CC0), after the curated files so that those keep priority.
-const nameWordFile = join(root, 'data', 'wikidata-names', 'person-name-tokens.tsv');
-const nameWords = nameWordSource(parseNameWordTable(readFileSync(nameWordFile, 'utf8')), relative(root, nameWordFile));
-const sources = [generateCountrySource(), ...files.map((f) => readLexiconFile(f, relative(root, f))), nameWords];
+const { sources, nameWords } = shippedSources(root);
 const { lexicon, diagnostics, nameShape } = compileLexicon(sources);
 const errors = diagnostics.filter((d) => d.severity === 'error');
 for (const d of errors) console.error(`${d.file}:${d.line}: error: ${d.message}`);

@@ -1,10 +1,9 @@
 import { describe, expect, test } from '@jest/globals';
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { compileLexicon, splitEntryMeta, type CompiledLexicon } from '../../src/lexicon/compile.js';
-import { generateCountrySource } from '../../src/lexicon/countries.js';
-import { lexiconFiles, readLexiconFile } from '../../src/lexicon/files.js';
+import { shippedSources } from '../../src/lexicon/sources.js';
 import { LexiconIndex } from '../../src/lexicon/lexicon-index.js';
 import { packLexicon, PackedLexicon } from '../../src/lexicon/packed.js';
 import { parseLexiconText, WORD_KINDS } from '../../src/lexicon/schema.js';
@@ -53,8 +52,7 @@ describe('packed index', () => {
   let fresh: CompiledLexicon | undefined;
   // The lexicon as the build compiles it from lexicons/ and the country data, done here.
   const compiledNow = (): CompiledLexicon => {
-    const sources = [generateCountrySource(), ...lexiconFiles(join(root, 'lexicons')).map((f) => readLexiconFile(f, relative(root, f)))];
-    return (fresh ??= splitEntryMeta(compileLexicon(sources).lexicon).index);
+    return (fresh ??= splitEntryMeta(compileLexicon(shippedSources(root).sources).lexicon).index);
   };
   test.each([false, true])('the shipped index.bin answers like the lexicon compiled from its sources (decode all first: %s)', (all) => {
     const packed = new PackedLexicon(readFileSync(join(dist, 'index.bin')));
@@ -70,6 +68,6 @@ describe('packed index', () => {
     expect(pack.status).toBe(0);
     const files = (JSON.parse(pack.stdout) as Array<{ files: Array<{ path: string }> }>)[0].files.map((f) => f.path);
     expect(files).toContain('dist/lexicon/index.bin');
-    expect(files.filter((f) => f.startsWith('dist/lexicon/')).sort()).toEqual(['dist/lexicon/geo.json', 'dist/lexicon/index-meta.json', 'dist/lexicon/index.bin']);
+    expect(files.filter((f) => f.startsWith('dist/lexicon/')).sort()).toEqual(['dist/lexicon/geo.json', 'dist/lexicon/index-meta.json', 'dist/lexicon/index.bin', 'dist/lexicon/name-shape.tsv', 'dist/lexicon/name-words-en.tsv']);
   }, 60000);
 });
