@@ -12,7 +12,14 @@ export interface KnownName {
   entry?: number;
   /** Where (normalised offsets) the name was found. */
   at: number[];
+  /** The rule a repeat of this name is credited to. */
+  rule: string;
 }
+
+/** A bare family name repeating a full person name that a rule (not the lexicon) found. */
+export const RULE_SURNAME = 'family name of a found name';
+/** A bare given name repeating the first word of a full person name found in the document. */
+export const GIVEN_REPEAT = 'given name of a found name';
 
 const MAX_KEY_TOKENS = 4;
 /**
@@ -45,7 +52,7 @@ export function surfaceKey(view: TokenView, c: Candidate): string {
  * branch it had never seen runs, and as one function that happened 14 times a run.
  */
 export function propagate(view: TokenView, chosen: Candidate[], ids: string[]): Candidate[] {
-  const { known, surnames } = collectNames(view, chosen, ids);
+  const { known, surnames, givens } = collectNames(view, chosen, ids);
   // Bare family names take the full name's identity.
   chosen.forEach((c, i) => {
     if (c.type !== 'PER' || c.last - c.first !== 1) return;
@@ -56,28 +63,33 @@ export function propagate(view: TokenView, chosen: Candidate[], ids: string[]): 
     }
   });
   for (const [k, v] of surnames) if (!known.has(k)) known.set(k, v);
+  for (const [k, v] of givens) if (!known.has(k)) known.set(k, v);
   const added: Candidate[] = [];
   findRepeats(view, chosen, known, added, ids);
   return [...chosen, ...added];
 }
 
-function remember(map: Map<string, KnownName>, key: string, c: Candidate, id: string): void {
+function remember(map: Map<string, KnownName>, key: string, c: Candidate, id: string, rule = 'same document'): void {
   const k = map.get(key);
   if (k) {
     if (k.id === id) k.at.push(c.start);
-  } else map.set(key, { id, type: c.type, entry: c.entry, at: [c.start] });
+  } else map.set(key, { id, type: c.type, entry: c.entry, at: [c.start], rule });
 }
 
 /** The names found so far, by surface, and the family names of full person names. */
-function collectNames(view: TokenView, chosen: Candidate[], ids: string[]): { known: Map<string, KnownName>; surnames: Map<string, KnownName> } {
+function collectNames(view: TokenView, chosen: Candidate[], ids: string[]): { known: Map<string, KnownName>; surnames: Map<string, KnownName>; givens: Map<string, KnownName> } {
   const { tokens, index } = view;
   const known = new Map<string, KnownName>();
   const surnames = new Map<string, KnownName>();
+  const givens = new Map<string, KnownName>();
   chosen.forEach((c, i) => {
+    if (c.type === 'PER' && c.last - c.first >= 2 && view.isExact(c.first, GIVEN_NAME) && !view.isStop(c.first) && !NAME_LINKS.has(tokens[c.first].text) && !tokens[c.first].text.startsWith('ال')) {
+      remember(givens, c.firstForm ?? tokens[c.first].text, c, ids[i], `${GIVEN_REPEAT} (${c.source === 'lexicon' ? 'lexicon' : c.rule})`);
+    }
     const multi = c.last - c.first >= 2;
     // A single word guessed by a rule is not evidence enough to tag that word everywhere.
     if (multi || c.source === 'lexicon') remember(known, surfaceKey(view, c), c, ids[i]);
-    if (c.type === 'PER' && multi && (c.entry !== undefined || c.rule === 'title')) {
+    if (c.type === 'PER' && multi) {
       const last = tokens[c.last - 1].text;
       const isGiven = index.isWord('male', last) || index.isWord('female', last);
       // A rule's guess must end in a word shaped like a family name (البرادعي، بوصوفة), not a
@@ -86,10 +98,10 @@ function collectNames(view: TokenView, chosen: Candidate[], ids: string[]): { kn
       // Not an adjective (محمد المصري: المصري elsewhere is "Egyptian") nor the second half of a
       // compound given name (عز الدين، عبد الله).
       const compoundTail = last === 'الدين' || last === 'الله';
-      if (last.length >= 3 && !isGiven && shaped && !compoundTail && !index.isWord('nationality', last) && !index.isWord('stop', last)) remember(surnames, last, c, ids[i]);
+      if (last.length >= 3 && !isGiven && shaped && !compoundTail && !index.isWord('nationality', last) && !index.isWord('stop', last)) remember(surnames, last, c, ids[i], c.entry !== undefined || c.rule === 'title' ? 'same document' : `${RULE_SURNAME} (${c.rule})`);
     }
   });
-  return { known, surnames };
+  return { known, surnames, givens };
 }
 
 /** Other mentions of known names in the uncovered tokens: appended to added, their ids to ids. */
@@ -131,10 +143,30 @@ function findRepeats(view: TokenView, chosen: Candidate[], known: Map<string, Kn
       }
     }
     if (!hit) continue;
-    added.push(candidate(i, i + hit.len, tokens[i].start + hit.skip, tokens[i + hit.len - 1].end, hit.name.type, 'propagated', hit.name.entry, false, 'same document', undefined));
+    if ((hit.name.rule.startsWith(RULE_SURNAME) || hit.name.rule.startsWith(GIVEN_REPEAT)) && !ruleSurnameStands(view, i, covered)) continue;
+    added.push(candidate(i, i + hit.len, tokens[i].start + hit.skip, tokens[i + hit.len - 1].end, hit.name.type, 'propagated', hit.name.entry, false, hit.name.rule, undefined));
     addedIds.push(hit.name.id);
     for (let t = i; t < i + hit.len; t++) covered[t] = 1;
     i += hit.len - 1;
   }
   ids.push(...addedIds);
+}
+
+const NAME_LINKS = new Set(['بن', 'ابن', 'بنت', 'عبد', 'ابو', 'أبو', 'آل', 'الله', 'الدين']);
+const NAME_KINDS = KIND.male | KIND.female | KIND['foreign-given'] | KIND['name-word'] | KIND['name-word-weak'];
+const GIVEN_NAME = KIND.male | KIND.female | KIND['foreign-given'];
+const GIVEN_KINDS = KIND.male | KIND.female | KIND['foreign-given'] | KIND['name-word'];
+
+/**
+ * A family name taken from a rule's guess is weaker evidence than one from the lexicon: at
+ * token i it stands alone only if the word is of no kind but a name's (not شمال، not a
+ * common word) and the words around it do not make it part of another, longer name
+ * (بن X، عبد الله X، X حسن).
+ */
+function ruleSurnameStands(view: TokenView, i: number, covered: Uint8Array): boolean {
+  const { tokens } = view;
+  if (view.isStop(i) || view.isExact(i, ~NAME_KINDS)) return false;
+  if (i > 0 && !tokens[i].breakBefore && (NAME_LINKS.has(tokens[i - 1].text) || (!covered[i - 1] && view.isExact(i - 1, GIVEN_KINDS)))) return false;
+  if (i + 1 < tokens.length && !tokens[i + 1].breakBefore && !covered[i + 1] && view.isExact(i + 1, GIVEN_KINDS)) return false;
+  return true;
 }

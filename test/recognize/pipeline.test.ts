@@ -198,3 +198,46 @@ describe('dateline sources', () => {
     expect(typed('الدوحة - قنا : عقد أمير البلاد اجتماعا')).toContainEqual(['قنا', 'ORG']);
   });
 });
+
+describe('a bare family name repeating a person a rule found', () => {
+  const full = 'سمير قندوزي';
+  test('is the same person, with or without a clitic, under the rule that names its source', () => {
+    for (const text of [
+      'التقى الوزير أمس مع سمير قندوزي في العاصمة. وأكد قندوزي أن المحادثات كانت مثمرة، ثم غادر قندوزي القاعة.',
+      'زار سمير قندوزي المصنع. وأشاد لقندوزي بالجهود.',
+    ]) {
+      const doc = extract(text);
+      const head = doc.entities.find((e) => e.text === full);
+      expect(head?.source).toBe('pattern');
+      const repeats = doc.entities.filter((e) => e.text === 'قندوزي' && e.source === 'propagated');
+      expect(repeats).toHaveLength(1);
+      expect(repeats[0].type).toBe('PER');
+      expect(repeats[0].rule).toBe(`family name of a found name (${head!.rule})`);
+      expect(repeats[0].id).toBe(head!.id);
+    }
+  });
+  test('is left alone where it is part of a longer name (after بن, before a given name)', () => {
+    for (const text of ['زار سمير قندوزي المصنع. ثم وصل بن قندوزي إلى المدينة.', 'زار سمير قندوزي المصنع. ثم وصل قندوزي حسن إلى المدينة.']) {
+      expect(extract(text).entities.filter((e) => e.source === 'propagated')).toEqual([]);
+    }
+  });
+});
+
+describe('a bare given name repeating the first word of a person found in the document', () => {
+  test('is that person, with or without a clitic', () => {
+    for (const text of ['وصل الكاتب سيمون بيركوفيتش إلى المطار مساء أمس. وبعد ساعة عاد سيمون إلى الفندق.', 'وصل الكاتب سيمون بيركوفيتش إلى المطار. وشكر لسيمون الحضور.']) {
+      const doc = extract(text);
+      const head = doc.entities.find((e) => e.text === 'سيمون بيركوفيتش');
+      expect(head?.type).toBe('PER');
+      const repeats = doc.entities.filter((e) => e.text === 'سيمون');
+      expect(repeats).toHaveLength(1);
+      expect(repeats[0].source).toBe('propagated');
+      expect(repeats[0].rule).toBe(`given name of a found name (${head!.rule})`);
+      expect(repeats[0].id).toBe(head!.id);
+    }
+  });
+  test('is not tagged after بن (a longer name)', () => {
+    const doc = extract('وصل الكاتب سيمون بيركوفيتش إلى المطار. ثم وصل بن سيمون إلى المدينة.');
+    expect(doc.entities.filter((e) => e.source === 'propagated')).toEqual([]);
+  });
+});
