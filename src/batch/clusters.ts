@@ -12,12 +12,12 @@ import type { Cluster } from '../model.js';
 
 const BLOCK_BYTES = 1 << 20;
 
-/** A growable column of numbers. */
-class Column {
-  data = new Float64Array(1024);
+/** A growable column of numbers (32-bit unsigned, or 64-bit floats for offsets into an input of any size). */
+class Column<T extends Uint32Array | Float64Array> {
+  constructor(public data: T) {}
   grow(n: number): void {
     if (n <= this.data.length) return;
-    const next = new Float64Array(Math.max(n, this.data.length * 2));
+    const next = new (this.data.constructor as new (n: number) => T)(Math.max(n, this.data.length * 2));
     next.set(this.data);
     this.data = next;
   }
@@ -28,12 +28,12 @@ export class ClusterStore {
   private readonly blocks: Buffer[] = [];
   private used = BLOCK_BYTES;
   /** Per cluster: block, byte offset, byte length of its JSON; mentions; first offset. */
-  private readonly where = new Column();
-  private readonly mentions = new Column();
-  private readonly first = new Column();
+  private readonly where = new Column(new Uint32Array(3072));
+  private readonly mentions = new Column(new Float64Array(1024));
+  private readonly first = new Column(new Float64Array(1024));
   /** Per cluster: its surface forms joined by NUL (a string per cluster, not an array of them) and how many. */
   private readonly texts: string[] = [];
-  private readonly textCount = new Column();
+  private readonly textCount = new Column(new Uint32Array(1024));
   /** Per cluster: 1 when it has an English name. */
   private hasEn = new Uint8Array(1024);
   /** English names found after a cluster's first part. */
