@@ -8,8 +8,9 @@
  * order, whichever worker finishes first, with a bounded number of units in flight, each
  * result written as soon as it is the oldest one (so a co-process gets its answer at once).
  */
-import type { Cluster, Document, Entity } from '../index.js';
+import type { Document, Entity } from '../index.js';
 import { clusterEntities } from '../index.js';
+import { ClusterStore } from './clusters.js';
 import { AtomicFile, removeLiveTemps, writeFileAtomic } from '../io/atomic.js';
 import { planBatch, resultPath, type BatchOptions } from './plan.js';
 import { ProgressLine } from './progress.js';
@@ -49,7 +50,7 @@ interface StreamState {
   opened: boolean;
   entityCount: number;
   counts: Counts;
-  clusters: Map<string, Cluster>;
+  clusters: ClusterStore;
   language: string;
 }
 
@@ -179,24 +180,15 @@ export async function runBatch(opts: BatchOptions, io: BatchIO): Promise<BatchSu
     }
     s.entityCount += r.entityCount ?? 0;
     addCounts(s.counts, r.counts);
-    for (const part of r.clusters ?? []) {
-      const c = s.clusters.get(part.id);
-      if (!c) {
-        s.clusters.set(part.id, part);
-        continue;
-      }
-      c.mentions += part.mentions;
-      if (!c.en && part.en) c.en = part.en;
-      for (const t of part.texts) if (c.texts.length < 50 && !c.texts.includes(t)) c.texts.push(t);
-    }
+    for (const part of r.clusters ?? []) s.clusters.add(part);
   };
   // `error`: the input failed part-way (a broken byte found late) after its start was
   // written to stdout: the format closes the document validly, with the entities found
   // before and the error, rather than leaving a truncated line.
   const closeStream = (s: StreamState, error?: string): void => {
     if (s.records || !streamFormat) return;
-    const clusters = [...s.clusters.values()].sort((a, b) => b.mentions - a.mentions || a.first - b.first);
-    write(streamFormat.close({ source: s.input.source, language: s.language, entityCount: s.entityCount, clusters, counts: s.counts }, error, ctx));
+    const doc = { source: s.input.source, language: s.language, entityCount: s.entityCount, clusters: s.clusters.sorted(), clusterCount: s.clusters.size, counts: s.counts };
+    for (const piece of streamFormat.close(doc, error, ctx)) write(piece);
   };
 
   // --- results, in input order ---------------------------------------------------------------
@@ -233,7 +225,7 @@ export async function runBatch(opts: BatchOptions, io: BatchIO): Promise<BatchSu
           opened: false,
           entityCount: 0,
           counts: emptyCounts(),
-          clusters: new Map(),
+          clusters: new ClusterStore(),
           language: 'und',
         };
         if (stream.file && stream.records && format.begin) stream.file.write(format.begin({ ...ctx, inputCount: 1 }));

@@ -54,7 +54,9 @@ export interface StreamedSummary {
   source: string;
   language: string;
   entityCount: number;
-  clusters: Cluster[];
+  /** Most mentioned first; made one at a time (a big input has hundreds of thousands). */
+  clusters: Iterable<Cluster>;
+  clusterCount: number;
   counts: { PER: number; LOC: number; ORG: number };
 }
 
@@ -68,7 +70,8 @@ export interface StreamedDocument {
   open(source: string, language: string, ctx: FormatContext): string;
   entities(entities: OutEntity[], ctx: FormatContext): string;
   between: string;
-  close(doc: StreamedSummary, error: string | undefined, ctx: FormatContext): string;
+  /** The close of a big input is written piece by piece: its clusters alone can be tens of MB. */
+  close(doc: StreamedSummary, error: string | undefined, ctx: FormatContext): Iterable<string>;
 }
 
 const table: OutputFormat = {
@@ -83,7 +86,7 @@ const table: OutputFormat = {
     open: () => '',
     entities: () => '',
     between: '',
-    close: (doc, error, ctx) => (error ? '\n' : tableMod!.formatStreamedTable(doc, { color: ctx.color, translit: ctx.translit })),
+    close: (doc, error, ctx) => [error ? '\n' : tableMod!.formatStreamedTable(doc, { color: ctx.color, translit: ctx.translit })],
   },
 };
 
@@ -100,8 +103,17 @@ const json: OutputFormat = {
     // indented by two more puts the items at four spaces; the brackets go.
     entities: (entities) => (entities.length ? JSON.stringify(entities, null, 2).replace(/\n/g, '\n  ').slice(1, -'\n  ]'.length) : ''),
     between: ',',
+    // As JSON.stringify(clusters, null, 2) indented by two more, one cluster at a time.
     close: (doc, error) =>
-      `${doc.entityCount ? '\n  ' : ''}],\n  "clusters": ${JSON.stringify(doc.clusters, null, 2).replace(/\n/g, '\n  ')}${error ? `,\n  "error": ${JSON.stringify(error)}` : ''}\n}\n`,
+      clusterList(
+        doc,
+        `${doc.entityCount ? '\n  ' : ''}],\n  "clusters": [\n`,
+        (c) => '    ' + JSON.stringify(c, null, 2).replace(/\n/g, '\n    '),
+        ',\n',
+        '\n  ]',
+        `${doc.entityCount ? '\n  ' : ''}],\n  "clusters": []`,
+        `${error ? `,\n  "error": ${JSON.stringify(error)}` : ''}\n}\n`,
+      ),
   },
 };
 
@@ -113,9 +125,28 @@ const jsonl: OutputFormat = {
     open: (source, language) => `{"source":${JSON.stringify(source)},"language":${JSON.stringify(language)},"entities":[`,
     entities: (entities) => (entities.length ? JSON.stringify(entities).slice(1, -1) : ''),
     between: ',',
-    close: (doc, error) => `],"clusters":${JSON.stringify(doc.clusters)}${error ? `,"error":${JSON.stringify(error)}` : ''}}\n`,
+    close: (doc, error) => clusterList(doc, '],"clusters":[', (c) => JSON.stringify(c), ',', ']', '],"clusters":[]', `${error ? `,"error":${JSON.stringify(error)}` : ''}}\n`),
   },
 };
+
+/** A streamed document's clusters as a JSON array, in pieces of a thousand clusters. */
+function* clusterList(doc: StreamedSummary, open: string, item: (c: Cluster) => string, sep: string, end: string, empty: string, tail: string): Generator<string> {
+  if (!doc.clusterCount) {
+    yield empty + tail;
+    return;
+  }
+  let piece: string[] = [];
+  let head = open;
+  for (const c of doc.clusters) {
+    piece.push(item(c));
+    if (piece.length === 1000) {
+      yield head + piece.join(sep);
+      head = sep;
+      piece = [];
+    }
+  }
+  yield (piece.length ? head + piece.join(sep) : '') + end + tail;
+}
 
 /** One "token TAG" per line, sentences separated by blank lines (kiyan eval reads it as gold). */
 const conll: OutputFormat = {

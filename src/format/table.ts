@@ -39,6 +39,7 @@ export function formatTable(doc: OutDocument, opts: TableOptions): string {
 
 /** The table of a streamed input: its clusters, under a headline with the counts of all its chunks. */
 export function formatStreamedTable(doc: StreamedSummary, opts: TableOptions & { translit?: boolean }): string {
-  const body = formatTable(withTranslit({ source: doc.source, language: doc.language, entities: [], clusters: doc.clusters }, opts.translit), opts);
-  return body.replace(/^[^\n]*/, mentionsLine(doc.source, doc.entityCount, doc.clusters.length, doc.counts));
+  const clusters = [...doc.clusters];
+  const body = formatTable(withTranslit({ source: doc.source, language: doc.language, entities: [], clusters }, opts.translit), opts);
+  return body.replace(/^[^\n]*/, mentionsLine(doc.source, doc.entityCount, clusters.length, doc.counts));
 }
