@@ -223,13 +223,18 @@ ${recurring.length ? `<table><thead><tr><th>type</th><th>name</th><th>files</th>
 </nav>`;
 }
 
+/** One entry of the colour legend (the HTML format's and the serve page's): swatch, Arabic and English type names, then `after`. */
+export function legendItem(type: 'PER' | 'LOC' | 'ORG', after = ''): string {
+  return `<li><span class="swatch ${type}"></span>${TYPE_NAMES[type].ar} <span lang="en" dir="ltr">${type} · ${TYPE_NAMES[type].en}${after}</span></li>`;
+}
+
 export function formatHtml(docs: Array<{ doc: OutDocument; text: string }>): string {
   const total = docs.reduce((n, d) => n + d.doc.entities.length, 0);
   const title = docs.length === 1 ? `kiyan: ${docs[0].doc.source}` : `kiyan: ${docs.length} files`;
   const legend = (['PER', 'LOC', 'ORG'] as const)
     .map((t) => {
       const n = docs.reduce((k, d) => k + d.doc.entities.filter((e) => e.type === t).length, 0);
-      return `<li><span class="swatch ${t}"></span>${TYPE_NAMES[t].ar} <span lang="en" dir="ltr">${t} · ${TYPE_NAMES[t].en} · ${n}</span></li>`;
+      return legendItem(t, ` · ${n}`);
     })
     .join('');
   return `<!DOCTYPE html>

@@ -3,7 +3,7 @@
  * format's highlighted view and entity table (POST /view renders them). Self-contained:
  * inline style and script, nothing fetched but /view on the same server.
  */
-import { CSS, TYPE_NAMES } from '../format/html.js';
+import { CSS, legendItem } from '../format/html.js';
 
 const PAGE_CSS = `
 form{display:grid;gap:.6rem;padding:1rem 1.25rem;border-bottom:1px solid var(--line)}
@@ -58,9 +58,7 @@ form.addEventListener('submit', async (ev) => {
 export const PAGE_CSP = "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; connect-src 'self'; img-src data:; form-action 'none'; base-uri 'none'";
 
 export function servePage(): string {
-  const legend = (['PER', 'LOC', 'ORG'] as const)
-    .map((t) => `<li><span class="swatch ${t}"></span>${TYPE_NAMES[t].ar} <span lang="en" dir="ltr">${t} · ${TYPE_NAMES[t].en}</span></li>`)
-    .join('');
+  const legend = (['PER', 'LOC', 'ORG'] as const).map((t) => legendItem(t)).join('');
   return `<!DOCTYPE html>
 <html lang="ar" dir="rtl">
 <head>
