@@ -14,6 +14,7 @@ import { DEFAULT_INCLUDE, DEFAULT_RECORD_INCLUDE, expandInputs, inShard, type In
 import { outputFormat, type FormatContext, type OutputFormat } from '../format/index.js';
 import { compileUserFiles } from '../lexicon/load.js';
 import { STREAM_WORKER_YOUNG_MB } from './chunk.js';
+import { SPILL_AFTER } from './clusters.js';
 import { InlineExecutor, WorkerPool, type Executor } from './pool.js';
 import type { TaskConfig } from './process.js';
 import type { EntityType } from '../lexicon/schema.js';
@@ -53,6 +54,8 @@ export interface BatchOptions {
   chunkChars?: number;
   /** Context carried on each side of a chunk (default 16 K, well above the propagation window). */
   contextChars?: number;
+  /** Clusters of a streamed input held in memory before they are spilled to temporary files (default 65,536). */
+  spillClusters?: number;
   /**
    * Aborting it interrupts the run at once: workers stopped, temporary files removed, no
    * partial result file left. The caller owns signals (the CLI aborts on SIGINT/SIGTERM).
@@ -76,6 +79,7 @@ export interface BatchPlan {
   streamBytes: number;
   chunkChars: number;
   contextChars: number;
+  spillClusters: number;
   /** The format can stream a big text input in chunks. */
   canStream: boolean;
   /** Big inputs are streamed (in capped workers). */
@@ -133,6 +137,7 @@ export async function planBatch(opts: BatchOptions): Promise<BatchPlan> {
   const streamBytes = opts.streamBytes ?? 2 * 1024 * 1024;
   const chunkChars = opts.chunkChars ?? 1 << 18;
   const contextChars = opts.contextChars ?? 16 * 1024;
+  const spillClusters = opts.spillClusters ?? SPILL_AFTER;
   const ctx: FormatContext = { color: Boolean(opts.color), inputCount: inputs.length, translit: opts.translit, records };
   await format.load?.(ctx);
   const canStream = format.stream !== undefined && (format.name !== 'json' || Boolean(opts.outDir) || (inputs.length === 1 && !records));
@@ -198,6 +203,7 @@ export async function planBatch(opts: BatchOptions): Promise<BatchPlan> {
     streamBytes,
     chunkChars,
     contextChars,
+    spillClusters,
     canStream,
     streaming,
     workers: pooled ? workers : 0,

@@ -10,7 +10,7 @@
  */
 import type { Document, Entity } from '../index.js';
 import { clusterEntities } from '../index.js';
-import { ClusterStore } from './clusters.js';
+import { StreamClusters } from './clusters.js';
 import { AtomicFile, removeLiveTemps, writeFileAtomic } from '../io/atomic.js';
 import { planBatch, resultPath, type BatchOptions } from './plan.js';
 import { ProgressLine } from './progress.js';
@@ -50,7 +50,7 @@ interface StreamState {
   opened: boolean;
   entityCount: number;
   counts: Counts;
-  clusters: ClusterStore;
+  clusters: StreamClusters;
   language: string;
 }
 
@@ -83,6 +83,7 @@ export async function runBatch(opts: BatchOptions, io: BatchIO): Promise<BatchSu
     summary.interrupted = true;
     exec.kill();
     stream?.file?.abort();
+    stream?.clusters.dispose();
     removeLiveTemps();
     progress.clear();
   };
@@ -213,6 +214,7 @@ export async function runBatch(opts: BatchOptions, io: BatchIO): Promise<BatchSu
         if (stream && stream.input === item.input) {
           if (stream.file) stream.file.abort();
           else if (stream.opened) closeStream(stream, item.error);
+          stream.clusters.dispose();
           stream = undefined;
         }
         failInput(item.input, item.error, item.skipped);
@@ -225,7 +227,7 @@ export async function runBatch(opts: BatchOptions, io: BatchIO): Promise<BatchSu
           opened: false,
           entityCount: 0,
           counts: emptyCounts(),
-          clusters: new ClusterStore(),
+          clusters: new StreamClusters(plan.spillClusters),
           language: 'und',
         };
         if (stream.file && stream.records && format.begin) stream.file.write(format.begin({ ...ctx, inputCount: 1 }));
@@ -234,6 +236,7 @@ export async function runBatch(opts: BatchOptions, io: BatchIO): Promise<BatchSu
         const s = stream!;
         if (!s.opened) openStream(s);
         closeStream(s);
+        s.clusters.dispose();
         if (s.file) {
           if (s.records && format.end) s.file.write(format.end(allDocs.splice(0), { ...ctx, inputCount: 1 }));
           s.file.commit();
@@ -368,6 +371,7 @@ export async function runBatch(opts: BatchOptions, io: BatchIO): Promise<BatchSu
     // Input still being read when the run stops (--max-errors): nobody waits for it.
     next?.catch(() => {});
     if (stream?.file) stream.file.abort();
+    stream?.clusters.dispose();
     stream = undefined;
     await exec.close();
     opts.signal?.removeEventListener('abort', onAbort);

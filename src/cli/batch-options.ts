@@ -93,6 +93,7 @@ export async function runExtractBatch(paths: string[], opts: ExtractCliOptions, 
     streamBytes: env.KIYAN_STREAM_BYTES ? Number(env.KIYAN_STREAM_BYTES) : undefined,
     chunkChars: env.KIYAN_CHUNK_CHARS ? Number(env.KIYAN_CHUNK_CHARS) : undefined,
     contextChars: env.KIYAN_CONTEXT_CHARS ? Number(env.KIYAN_CONTEXT_CHARS) : undefined,
+    spillClusters: env.KIYAN_SPILL_CLUSTERS ? Number(env.KIYAN_SPILL_CLUSTERS) : undefined,
   };
   // Ctrl-C / SIGTERM: the run removes its temporary files at once (abort), then kiyan exits 130.
   const interrupt = new AbortController();

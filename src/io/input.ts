@@ -1,6 +1,6 @@
 /** Reading one input (a file or stdin) into text, with clear errors. */
 import { constants, openSync, readFileSync, statSync } from 'node:fs';
-import { Socket } from 'node:net';
+import { createRequire } from 'node:module';
 import { decodeBytes, type Encoding } from './decode.js';
 import { InputError } from './errors.js';
 
@@ -53,6 +53,9 @@ export function isFifo(path: string): boolean {
  * is opened non-blocking (which returns at once) and read as a stream: on Linux, a FIFO that
  * has had no writer yet reports nothing until one writes, then end of input when it closes.
  */
+/** node:net is loaded only to read a FIFO (a short run on a file need not load it). */
+const lazyRequire = createRequire(import.meta.url);
+
 export function readFifoBytes(path: string, source = path): Promise<Buffer> {
   let fd: number;
   try {
@@ -63,6 +66,7 @@ export function readFifoBytes(path: string, source = path): Promise<Buffer> {
   }
   return new Promise((resolve, reject) => {
     const parts: Buffer[] = [];
+    const { Socket } = lazyRequire('node:net') as typeof import('node:net');
     const pipe = new Socket({ fd, readable: true, writable: false });
     pipe.on('data', (b: Buffer) => parts.push(b));
     pipe.on('end', () => resolve(Buffer.concat(parts)));

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { deriveTables, type CompiledEntry, type CompiledLexicon } from './compile.js';
 import { PackedLexicon, type RawRefs } from './packed.js';
-import { NameShapeScorer, parseNameShape } from './name-words.js';
+import { NameShapeScorer } from './name-words.js';
 import { WORD_KINDS, type EntityType, type WordKind } from './schema.js';
 
 export interface EntityRef {
@@ -299,7 +299,7 @@ export class LexiconIndex {
       this.nameShapeScorer = null;
       if (this.nameShapeFile) {
         try {
-          this.nameShapeScorer = new NameShapeScorer(parseNameShape(readFileSync(this.nameShapeFile, 'utf8')));
+          this.nameShapeScorer = NameShapeScorer.fromText(readFileSync(this.nameShapeFile, 'utf8'));
         } catch {
           // No model (a partial build): the rules that use it simply find no name-like word.
         }

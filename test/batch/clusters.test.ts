@@ -1,5 +1,8 @@
 import { describe, expect, test } from '@jest/globals';
-import { ClusterStore } from '../../src/batch/clusters.js';
+import { mkdtempSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ClusterStore, StreamClusters } from '../../src/batch/clusters.js';
 import { outputFormat } from '../../src/format/index.js';
 import type { Cluster } from '../../src/model.js';
 
@@ -54,6 +57,38 @@ describe('ClusterStore', () => {
 
   test('an input with no clusters', () => {
     expect([...new ClusterStore().sorted()]).toEqual([]);
+  });
+});
+
+describe('StreamClusters', () => {
+  test('spilled to temporary files, gives the same clusters, order and JSON as one ClusterStore, and removes its files', () => {
+    const all = parts(30_000, 9_000);
+    const store = new ClusterStore();
+    for (const p of all) store.add(p);
+    const expected = JSON.stringify([...store.sorted()]);
+    for (const spillAfter of [1, 7, 500, Math.floor(store.size / 2), store.size + 1]) {
+      const tmp = mkdtempSync(join(tmpdir(), 'kiyan-spill-test-'));
+      const spilled = new StreamClusters(spillAfter, tmp);
+      for (const p of all) spilled.add(structuredClone(p));
+      expect(readdirSync(tmp)).toHaveLength(store.size >= spillAfter ? 1 : 0);
+      expect(spilled.size).toBe(store.size);
+      expect(JSON.stringify([...spilled.sorted()])).toBe(expected);
+      expect(readdirSync(tmp)).toEqual([]);
+    }
+  });
+
+  test('below its limit it never touches the disk; dispose() after a failure removes the files', () => {
+    const all = parts(2_000, 300);
+    const tmp = mkdtempSync(join(tmpdir(), 'kiyan-spill-test-'));
+    const kept = new StreamClusters(1_000, tmp);
+    for (const p of all) kept.add(p);
+    expect(readdirSync(tmp)).toEqual([]);
+    expect(kept.size).toBe(mergeAsObjects(all).length);
+    const spilled = new StreamClusters(10, tmp);
+    for (const p of all) spilled.add(p);
+    expect(readdirSync(tmp)).toHaveLength(1);
+    spilled.dispose();
+    expect(readdirSync(tmp)).toEqual([]);
   });
 });
 

@@ -207,6 +207,30 @@ describe('big inputs are streamed in chunks with exact offsets', () => {
     expect(doc.entities.length).toBeGreaterThan(100);
     for (const e of doc.entities) expect(cps.slice(e.start, e.end).join('')).toBe(e.text);
   });
+  test('clusters spilled to temporary files give the same output (file, stdin, --out-dir) and leave no file behind', () => {
+    const text = (readFileSync(SEED, 'utf8') + '\n').repeat(6) + ARABIC.trim().repeat(100);
+    const f = join(tmp, 'big-spill.txt');
+    writeFileSync(f, text);
+    const spillTmp = mkdtempSync(join(tmpdir(), 'kiyan-spill-cli-'));
+    const small = { KIYAN_STREAM_BYTES: '20000', KIYAN_CHUNK_CHARS: '8000', KIYAN_CONTEXT_CHARS: '4000' };
+    const spill = { ...small, KIYAN_SPILL_CLUSTERS: '3', TMPDIR: spillTmp };
+    for (const fmt of ['jsonl', 'json']) {
+      const kept = kiyan(['extract', '-f', fmt, f], undefined, small);
+      const spilled = kiyan(['extract', '-f', fmt, f], undefined, spill);
+      expect(spilled.code).toBe(0);
+      expect(spilled.out).toBe(kept.out);
+      expect(JSON.parse(spilled.out).clusters.length).toBeGreaterThan(10);
+      expect(kiyan(['extract', '-f', fmt], text, spill).out).toBe(kiyan(['extract', '-f', fmt], text, small).out);
+    }
+    const outKept = join(tmp, 'out-spill-kept');
+    const outSpilled = join(tmp, 'out-spill');
+    expect(kiyan(['extract', '-f', 'json', '--out-dir', outKept, f], undefined, small).code).toBe(0);
+    expect(kiyan(['extract', '-f', 'json', '--out-dir', outSpilled, f], undefined, spill).code).toBe(0);
+    // --out-dir mirrors the input's path under the folder.
+    const result = (out: string): string => join(out, relative('/', f) + '.json');
+    expect(readFileSync(result(outSpilled), 'utf8')).toBe(readFileSync(result(outKept), 'utf8'));
+    expect(readdirSync(spillTmp)).toEqual([]);
+  });
   test('a big input that turns out to be broken fails without leaving a result file', () => {
     const f = join(tmp, 'big-broken.txt');
     writeFileSync(f, Buffer.concat([Buffer.from(ARABIC.repeat(400)), Buffer.from([0xff, 0xfe, 0x41])]));

@@ -2,6 +2,9 @@ import { describe, expect, test } from '@jest/globals';
 import { compileLexicon } from '../../src/lexicon/compile.js';
 import { NameShapeScorer, nameShapeScore, nameWordSource, parseNameShape, parseNameWordTable, serializeNameShape, trainNameShape } from '../../src/lexicon/name-words.js';
 import { parseLexiconText } from '../../src/lexicon/schema.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { packageRoot } from '../../src/lexicon/load.js';
 
 describe('name words from the Wikidata table', () => {
   const rows = parseNameWordTable('english\tarabic\tcount\nmiller\tميلر\t1081\nmeiler\tميلر\t1\nof\tمن\t515\nnour\tنور\t40\nbroken line\n');
@@ -45,4 +48,21 @@ describe('the name-shape model', () => {
   for (const w of ['', 'ب', 'بيليني', 'كوستوفيتش', 'المدينة', 'رونالدو', 'x^$'])
     expect(scorer.score(w)).toBe(nameShapeScore(model, w));
 });
+
+  test('NameShapeScorer.fromText scores exactly as the model it was serialised from (the shipped model too)', () => {
+    const text = serializeNameShape(model);
+    const scorer = NameShapeScorer.fromText(text);
+    const parsed = new NameShapeScorer(parseNameShape(text));
+    expect(scorer.threshold).toBe(model.threshold);
+    for (const w of ['', 'ب', 'بيليني', 'كاسبروفيتش', 'المدينة', 'رونالدو', 'x^$']) {
+      expect(scorer.score(w)).toBe(parsed.score(w));
+      expect(scorer.score(w)).toBe(nameShapeScore(model, w));
+    }
+    const shipped = join(packageRoot(), 'dist', 'lexicon', 'name-shape.tsv');
+    const real = readFileSync(shipped, 'utf8');
+    const a = NameShapeScorer.fromText(real);
+    const b = new NameShapeScorer(parseNameShape(real));
+    expect(a.threshold).toBe(b.threshold);
+    for (const w of ['بوتين', 'غورباتشوف', 'الحكومه', 'قالت', 'ميلوسيفيتش', 'كوفالسكي']) expect(a.score(w)).toBe(b.score(w));
+  });
 });
