@@ -137,9 +137,6 @@ function adoptCuratedSpelling(entries: CompiledEntry[], idx: number, arabic: str
   twin[1] = arabic;
 }
 
-/** شركة مايكروسوفت: a company is named without the word شركة when one word follows (not شركة نفط الجنوب). */
-const companyHeads = new Set(['شركه']);
-
 export function compileLexicon(sources: ParsedSource[]): CompileResult {
   const diagnostics: Diagnostic[] = sources.flatMap((s) => s.diagnostics);
   const entries: CompiledEntry[] = [];
@@ -276,6 +273,8 @@ export function compileLexicon(sources: ParsedSource[]): CompileResult {
   nationalities = wordSets.get('nationality') ?? new Set<string>();
   titleMods = wordSets.get('title-mod') ?? new Set<string>();
   const commonWords = wordSets.get('stop') ?? new Set<string>();
+  // شركة مايكروسوفت: a company is named without the word شركة when one word follows (not شركة نفط الجنوب).
+  const companyHeads = wordSets.get('company-head') ?? new Set<string>();
   // نهر النيجر، دولة قطر، جمهورية ايران الاسلامية: when the words after a place head name a place
   // themselves, the head rule finds that place and the head stays outside, as with مدينة X.
   const placeHeads = new Set([...(wordSets.get('loc-head') ?? []), ...(wordSets.get('loc-context') ?? [])]);

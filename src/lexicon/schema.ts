@@ -33,6 +33,30 @@ export const WORD_KINDS = [
   'name-word',
   /** Generated: a name word that is also a common word (نور، سلام): evidence only next to other evidence. */
   'name-word-weak',
+  /*
+   * The small words the rules read inside names and around heads (words/name-parts.tsv,
+   * words/triggers.tsv). Matched on the whole normalised form (never article-folded).
+   */
+  /** بن، ابن، بنت، ابو/ابا/ابي، ام، آل: joins the next word to a name. */
+  'name-connector',
+  /** ابو/ابا/ابي، ام: a kunya starts a name as a given name does. */
+  'kunya',
+  /** عبد: the first half of a compound given name (عبد الله). */
+  'compound-first',
+  /** ولد: a connector only inside a name (also the verb "was born"). */
+  'inner-connector',
+  /** دي، فان، فون ...: continues a (foreign) name before a plain word. */
+  'name-particle',
+  /** بن، عبد، ابو، الله ...: before a bare family name, makes it part of a longer name (propagation). */
+  'name-link',
+  /** الاول، الثاني ...: a regnal number ends a ruler's name. */
+  'ordinal',
+  /** جامعة، معهد، كلية: an org head that takes a foreign proper name (جامعة ليدز). */
+  'school-head',
+  /** شركة: a company is also named without it when one word follows (build time). */
+  'company-head',
+  /** مباراة، لاعب ...: sports words only sports reporting uses (a passage about a match). */
+  'match-word',
 ] as const;
 export type WordKind = (typeof WORD_KINDS)[number];
 

@@ -83,7 +83,7 @@ function collectNames(view: TokenView, chosen: Candidate[], ids: string[]): { kn
   const surnames = new Map<string, KnownName>();
   const givens = new Map<string, KnownName>();
   chosen.forEach((c, i) => {
-    if (c.type === 'PER' && c.last - c.first >= 2 && view.isExact(c.first, GIVEN_NAME) && !view.isStop(c.first) && !NAME_LINKS.has(tokens[c.first].text) && !tokens[c.first].text.startsWith('ال')) {
+    if (c.type === 'PER' && c.last - c.first >= 2 && view.isExact(c.first, GIVEN_NAME) && !view.isStop(c.first) && !view.isExact(c.first, KIND['name-link']) && !tokens[c.first].text.startsWith('ال')) {
       remember(givens, c.firstForm ?? tokens[c.first].text, c, ids[i], `${GIVEN_REPEAT} (${c.source === 'lexicon' ? 'lexicon' : c.rule})`);
     }
     const multi = c.last - c.first >= 2;
@@ -152,9 +152,15 @@ function findRepeats(view: TokenView, chosen: Candidate[], known: Map<string, Kn
   ids.push(...addedIds);
 }
 
-const NAME_LINKS = new Set(['بن', 'ابن', 'بنت', 'عبد', 'ابو', 'أبو', 'آل', 'الله', 'الدين']);
-const NAME_KINDS = KIND.male | KIND.female | KIND['foreign-given'] | KIND['name-word'] | KIND['name-word-weak'];
 const GIVEN_NAME = KIND.male | KIND.female | KIND['foreign-given'];
+/**
+ * The kinds that say what a word of the sentence is (a title, a head, a common word ...): a
+ * word of one of them is not a bare family name. The name-part and rule-list kinds
+ * (name-connector ... match-word) are left out, as they were when this was measured.
+ */
+const OTHER_KINDS =
+  KIND.nationality | KIND['per-title'] | KIND['title-mod'] | KIND['org-head'] | KIND['org-context'] | KIND['org-label'] | KIND['descriptive-head'] |
+  KIND['loc-head'] | KIND['loc-part'] | KIND['loc-context'] | KIND['misc-head'] | KIND['sport-context'] | KIND['speech-verb'] | KIND.stop;
 const GIVEN_KINDS = KIND.male | KIND.female | KIND['foreign-given'] | KIND['name-word'];
 
 /**
@@ -165,8 +171,8 @@ const GIVEN_KINDS = KIND.male | KIND.female | KIND['foreign-given'] | KIND['name
  */
 function ruleSurnameStands(view: TokenView, i: number, covered: Uint8Array): boolean {
   const { tokens } = view;
-  if (view.isStop(i) || view.isExact(i, ~NAME_KINDS)) return false;
-  if (i > 0 && !tokens[i].breakBefore && (NAME_LINKS.has(tokens[i - 1].text) || (!covered[i - 1] && view.isExact(i - 1, GIVEN_KINDS)))) return false;
+  if (view.isStop(i) || view.isExact(i, OTHER_KINDS)) return false;
+  if (i > 0 && !tokens[i].breakBefore && (view.isExact(i - 1, KIND['name-link']) || (!covered[i - 1] && view.isExact(i - 1, GIVEN_KINDS)))) return false;
   if (i + 1 < tokens.length && !tokens[i + 1].breakBefore && !covered[i + 1] && view.isExact(i + 1, GIVEN_KINDS)) return false;
   return true;
 }

@@ -9,8 +9,6 @@ import { surfaceKey } from '../propagate.js';
 import type { Candidate } from '../types.js';
 import { isCommonWord, isGiven, isNonName, push, type Scan } from './facts.js';
 
-const SCHOOL_HEADS = new Set(['جامعه', 'معهد', 'كليه']);
-
 /** Labels that ANERcorp keeps inside the name when the bare name needs context (see orgLabelRule). */
 const INSIDE_LABELS = new Set(['تنظيم', 'حركه']);
 
@@ -71,7 +69,7 @@ export function orgHeadRule(s: Scan, i: number): void {
           }
           if (k > j) push(out, view, i, k, head.skip, 'ORG', 'org-head-definite', head.form);
           // جامعة ليدز، معهد ايفو: a foreign proper name after a school head (not an adjective).
-          else if (SCHOOL_HEADS.has(head.form) && !view.isStop(j) && !isNonName(view, j) && !isGiven(view, j) && !/[هي]$/.test(tokens[j].text) && view.words[j].analyses.length === 1) {
+          else if ((view.kindsOfAnalysisAt(i, KIND['org-head']) & KIND['school-head']) !== 0 && !view.isStop(j) && !isNonName(view, j) && !isGiven(view, j) && !/[هي]$/.test(tokens[j].text) && view.words[j].analyses.length === 1) {
             push(out, view, i, j + 1, head.skip, 'ORG', 'org-head-school', head.form);
           }
         }

@@ -4,13 +4,14 @@
  */
 import { isGiven, isNonName, push, type Scan } from './facts.js';
 import { KIND } from '../features.js';
+import { THIRD_PERSON_SUFFIX } from '../../text/clitics.js';
 
 /**
  * After a place head, words that agree with it or act (مدينة تاريخية، جزيرة صغيرة، منطقة
  * يقطنها) are not names: nisba adjectives in -ية, words with an attached pronoun, imperfect verbs.
  */
 function looksLikeAdjectiveOrVerb(t: string): boolean {
-  return /يه$/.test(t) || (t.length > 4 && /(ها|هم|هن|هما)$/.test(t)) || (t.startsWith('ي') && !t.startsWith('يو'));
+  return /يه$/.test(t) || (t.length > 4 && THIRD_PERSON_SUFFIX.test(t)) || (t.startsWith('ي') && !t.startsWith('يو'));
 }
 
 /** Place heads (مدينة X: the head outside) and place parts (نهر X: the head inside). */

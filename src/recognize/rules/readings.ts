@@ -12,12 +12,6 @@ import { takeOrgReading } from './organisation.js';
 /** Tokens either side in which sports words make a passage about sport. */
 const SPORT_WINDOW = 100;
 
-/**
- * Sports words that only sports reporting uses (not امام، مواجهة، هزم, which war reporting
- * shares): they make a passage about sport.
- */
-const MATCH_WORDS = new Set(['مباراه', 'المباراه', 'فريق', 'الفريق', 'لاعب', 'اللاعب', 'مدرب', 'المدرب', 'حارس', 'مرمي', 'مهاجم', 'ناديه', 'مضيفه', 'ضيفه', 'منافسه', 'تعادل']);
-
 /** Readings of lexicon matches that their neighbours change (an adjective, an event name, quotes, a sports word). */
 export function adjustReadings(view: TokenView, lexCands: Candidate[]): void {
   const { tokens } = view;
@@ -69,8 +63,9 @@ export function sportPassages(view: TokenView, lexCands: Candidate[]): void {
   const sportAt: number[] = [];
   for (let t = 0; t < n; t++) {
     if (!view.has(t, KIND['sport-context'])) continue;
-    const a = view.kindAt(t, KIND['sport-context']);
-    if (a && MATCH_WORDS.has(a.form)) sportAt.push(t);
+    // Kind match-word: sports words that only sports reporting uses (not امام، مواجهة، هزم,
+    // which war reporting shares) make a passage about sport.
+    if ((view.kindsOfAnalysisAt(t, KIND['sport-context']) & KIND['match-word']) !== 0) sportAt.push(t);
   }
   const sportsNear = (t: number): number => {
     let count = 0;
