@@ -4,7 +4,7 @@
  * before the full name (قاسم سليماني) is the same person, with the same id.
  */
 import { KIND, type TokenView } from './features.js';
-import { candidate, type Candidate } from './types.js';
+import { candidate, copyCandidate, type Candidate } from './types.js';
 
 export interface KnownName {
   id: string;
@@ -51,22 +51,37 @@ export function surfaceKey(view: TokenView, c: Candidate): string {
  * propagate() is three functions, not one: V8 recompiles a function whole whenever a
  * branch it had never seen runs, and as one function that happened 14 times a run.
  */
-export function propagate(view: TokenView, chosen: Candidate[], ids: string[]): Candidate[] {
-  const { known, surnames, givens } = collectNames(view, chosen, ids);
+/** The mentions after propagation and their entity ids, index for index. */
+export interface Propagated {
+  /** The chosen candidates (a bare family name as a copy with the full name's entry), then the repeats found. */
+  mentions: Candidate[];
+  ids: string[];
+}
+
+/** Takes the chosen candidates and their ids (index for index); changes neither. */
+export function propagate(view: TokenView, chosen: readonly Candidate[], chosenIds: readonly string[]): Propagated {
+  const { known, surnames, givens } = collectNames(view, chosen, chosenIds);
+  const ids = [...chosenIds];
+  const mentions = [...chosen];
   // Bare family names take the full name's identity.
   chosen.forEach((c, i) => {
     if (c.type !== 'PER' || c.last - c.first !== 1) return;
     const full = surnames.get(surfaceKey(view, c));
     if (full && full.type === 'PER' && near(full.at, c.start)) {
       ids[i] = full.id;
-      if (c.entry === undefined) c.entry = full.entry;
+      if (c.entry === undefined) {
+        const named = copyCandidate(c);
+        named.entry = full.entry;
+        mentions[i] = named;
+      }
     }
   });
   for (const [k, v] of surnames) if (!known.has(k)) known.set(k, v);
   for (const [k, v] of givens) if (!known.has(k)) known.set(k, v);
   const added: Candidate[] = [];
   findRepeats(view, chosen, known, added, ids);
-  return [...chosen, ...added];
+  mentions.push(...added);
+  return { mentions, ids };
 }
 
 function remember(map: Map<string, KnownName>, key: string, c: Candidate, id: string, rule = 'same document'): void {
@@ -77,7 +92,7 @@ function remember(map: Map<string, KnownName>, key: string, c: Candidate, id: st
 }
 
 /** The names found so far, by surface, and the family names of full person names. */
-function collectNames(view: TokenView, chosen: Candidate[], ids: string[]): { known: Map<string, KnownName>; surnames: Map<string, KnownName>; givens: Map<string, KnownName> } {
+function collectNames(view: TokenView, chosen: readonly Candidate[], ids: readonly string[]): { known: Map<string, KnownName>; surnames: Map<string, KnownName>; givens: Map<string, KnownName> } {
   const { tokens, index } = view;
   const known = new Map<string, KnownName>();
   const surnames = new Map<string, KnownName>();
@@ -105,7 +120,7 @@ function collectNames(view: TokenView, chosen: Candidate[], ids: string[]): { kn
 }
 
 /** Other mentions of known names in the uncovered tokens: appended to added, their ids to ids. */
-function findRepeats(view: TokenView, chosen: Candidate[], known: Map<string, KnownName>, added: Candidate[], ids: string[]): void {
+function findRepeats(view: TokenView, chosen: readonly Candidate[], known: Map<string, KnownName>, added: Candidate[], ids: string[]): void {
   const { tokens, words, index } = view;
   // A common word, or a name inside an event or prize name (جائزة نوبل), is not another mention.
   const breaksName = (t: number): boolean =>

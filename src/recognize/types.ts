@@ -45,6 +45,47 @@ export function candidate(
   return { first, last, start, end, type, source, entry, ambiguous, directContextOnly: false, rule, firstForm };
 }
 
+/** A copy of c (same object shape), for stages that return changed candidates rather than edit them. */
+export function copyCandidate(c: Candidate): Candidate {
+  const d = candidate(c.first, c.last, c.start, c.end, c.type, c.source, c.entry, c.ambiguous, c.rule, c.firstForm);
+  d.directContextOnly = c.directContextOnly;
+  return d;
+}
+
+/**
+ * What a rule decides about a candidate it did not make (a lexicon match): another reading
+ * (type, entry), needs context or not, its rule. Rules return or hand over these; only
+ * applyChange() writes them (see patterns.ts for the order in which rules decide).
+ */
+export interface Change {
+  type?: EntityType;
+  /** (Present and undefined: the candidate loses its entry.) */
+  entry?: number | undefined;
+  ambiguous?: boolean;
+  directContextOnly?: boolean;
+  rule?: string;
+}
+
+/** A change and the candidate it is about. */
+export interface Decision {
+  target: Candidate;
+  change: Change;
+}
+
+/** The one place where a candidate is changed after it was made. */
+export function applyChange(c: Candidate, change: Change): void {
+  if (change.type !== undefined) c.type = change.type;
+  if ('entry' in change) c.entry = change.entry;
+  if (change.ambiguous !== undefined) c.ambiguous = change.ambiguous;
+  if (change.directContextOnly !== undefined) c.directContextOnly = change.directContextOnly;
+  if (change.rule !== undefined) c.rule = change.rule;
+}
+
+/** Applies the decisions of one stage, in order. */
+export function applyDecisions(decisions: Decision[]): void {
+  for (const d of decisions) applyChange(d.target, d.change);
+}
+
 export interface RecognizeOptions {
   /**
    * Tag descriptive organisations: a generic body with a nationality adjective

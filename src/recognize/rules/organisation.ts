@@ -6,7 +6,7 @@
 import { hasArticle } from '../../text/clitics.js';
 import { KIND, type TokenView } from '../features.js';
 import { surfaceKey } from '../propagate.js';
-import type { Candidate } from '../types.js';
+import { applyChange, type Candidate, type Change } from '../types.js';
 import { isCommonWord, isGiven, isNonName, push, type Scan } from './facts.js';
 
 /** Labels that ANERcorp keeps inside the name when the bare name needs context (see orgLabelRule). */
@@ -25,17 +25,18 @@ function scanQuoted(view: TokenView, j: number): number {
  * region and the newspaper, نيسان the month and the car maker): after an organisation label
  * or inside quotes it is the organisation.
  */
-export function takeOrgReading(view: TokenView, c: Candidate): boolean {
-  if (c.type === 'ORG') {
-    c.ambiguous = false;
-    return true;
-  }
+export function orgReading(view: TokenView, c: Candidate): Change | undefined {
+  if (c.type === 'ORG') return { ambiguous: false };
   const org = view.index.lookup(surfaceKey(view, c))?.find((r) => view.index.entryType(r.entry) === 'ORG' && !r.descriptive);
-  if (!org) return false;
-  c.type = 'ORG';
-  c.entry = org.entry;
-  c.ambiguous = false;
-  c.directContextOnly = false;
+  if (!org) return undefined;
+  return { type: 'ORG', entry: org.entry, ambiguous: false, directContextOnly: false };
+}
+
+/** Applies orgReading (the rules of the main scan decide as they go: later rules see it); false when there is none. */
+function takeOrgReading(view: TokenView, c: Candidate, rule?: string): boolean {
+  const change = orgReading(view, c);
+  if (!change) return false;
+  applyChange(c, rule === undefined ? change : { ...change, rule });
   return true;
 }
 
@@ -88,7 +89,7 @@ export function orgContextRule(s: Scan, i: number): void {
     if (tokens[j].quoteBefore) {
       const k = scanQuoted(view, j);
       if (k < n && tokens[k].quoteAfter) push(out, view, j, k + 1, 0, 'ORG', 'org-context-quoted');
-    } else if (lex && lex.type === 'ORG' && !tokens[j].breakBefore && !isCommonWord(view, lex)) lex.ambiguous = false;
+    } else if (lex && lex.type === 'ORG' && !tokens[j].breakBefore && !isCommonWord(view, lex)) applyChange(lex, { ambiguous: false });
   }
 }
 
@@ -158,7 +159,7 @@ export function orgDatelineRule(s: Scan, text: string | undefined): void {
     const lex = starts.get(j);
     if (lex && lex.last === k) {
       const wasSure = lex.type === 'ORG' && !lex.ambiguous;
-      if ((lex.type === 'ORG' || (lex.ambiguous && lex.type !== 'PER')) && takeOrgReading(view, lex) && !wasSure) lex.rule = 'org-dateline';
+      if (lex.type === 'ORG' || (lex.ambiguous && lex.type !== 'PER')) takeOrgReading(view, lex, wasSure ? undefined : 'org-dateline');
       continue;
     }
     if (lex && !lex.ambiguous) continue;

@@ -7,7 +7,7 @@
  */
 import { KIND } from '../features.js';
 import { surfaceKey } from '../propagate.js';
-import type { Candidate } from '../types.js';
+import { applyChange, type Candidate } from '../types.js';
 import { push, type Scan } from './facts.js';
 
 /** Longest club name taken before a bracketed country. */
@@ -32,15 +32,11 @@ function makeClub(s: Scan, a: number, b: number, byFirst: Map<number, Candidate>
   const c = byFirst.get(a);
   if (c && c.last === b) {
     if (c.type === 'ORG') {
-      c.ambiguous = false;
+      applyChange(c, { ambiguous: false });
       return;
     }
     const team = s.view.index.lookup(surfaceKey(s.view, c))?.find((r) => s.view.index.entryType(r.entry) === 'ORG');
-    c.type = 'ORG';
-    c.entry = team?.entry;
-    c.ambiguous = false;
-    c.directContextOnly = false;
-    c.rule = 'sport-results';
+    applyChange(c, { type: 'ORG', entry: team?.entry, ambiguous: false, directContextOnly: false, rule: 'sport-results' });
     return;
   }
   push(s.out, s.view, a, b, 0, 'ORG', 'sport-results');
