@@ -16,7 +16,7 @@ import { compileUserFiles } from '../lexicon/load.js';
 import { STREAM_WORKER_YOUNG_MB } from './chunk.js';
 import { InlineExecutor, WorkerPool, type Executor } from './pool.js';
 import type { TaskConfig } from './process.js';
-import type { EntityType } from '../lexicon/schema.js';
+import type { EntityType } from '../model.js';
 
 export interface BatchOptions {
   /** Files, folders, globs; "-" (or nothing) is stdin. */

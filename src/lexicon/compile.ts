@@ -5,7 +5,8 @@
 import { normalizeWord } from '../text/normalize.js';
 import { tokenize } from '../text/tokenize.js';
 import { trainNameShape, type NameShapeModel } from './name-words.js';
-import type { Diagnostic, EntitySourceEntry, EntityType, ParsedSource, WordKind } from './schema.js';
+import type { EntityType } from '../model.js';
+import type { Diagnostic, EntitySourceEntry, ParsedSource, WordKind } from './schema.js';
 
 /**
  * [type, arabic, subtype, english, source file:line, surfaces as written ('|'-separated,

@@ -7,7 +7,8 @@ import { readFileSync } from 'node:fs';
 import { deriveTables, type CompiledEntry, type CompiledLexicon } from './compile.js';
 import { PackedLexicon, type RawRefs } from './packed.js';
 import { NameShapeScorer, parseNameShape } from './name-words.js';
-import { WORD_KINDS, type EntityType, type WordKind } from './schema.js';
+import type { EntityType } from '../model.js';
+import { WORD_KINDS, type WordKind } from './schema.js';
 
 export interface EntityRef {
   entry: number;

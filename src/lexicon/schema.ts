@@ -8,8 +8,6 @@ import { firstInvalidUtf8 } from '../io/decode.js';
 
 import { ENTITY_TYPES, type EntityType } from '../model.js';
 
-export { ENTITY_TYPES, type EntityType };
-
 export const WORD_KINDS = [
   'male',
   'female',

@@ -14,7 +14,6 @@ import { propagate, surfaceKey } from './propagate.js';
 import { confirmAmbiguous, entityId, resolveOverlaps } from './resolve.js';
 import type { RecognizeOptions } from './types.js';
 
-export type { Entity };
 
 /** Token objects kept for reuse (about 5 MB): a streamed chunk's worth, not a whole book's. */
 const MAX_KEPT_TOKENS = 1 << 17;

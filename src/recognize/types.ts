@@ -1,7 +1,5 @@
 import type { EntityType, MentionSource } from '../model.js';
 
-export type { MentionSource };
-
 /** A candidate mention over tokens of the normalised text, before offsets are mapped back. */
 export interface Candidate {
   /** First and one-past-last token index. */

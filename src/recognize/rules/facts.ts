@@ -4,7 +4,7 @@
  * by first token, and the few questions every rule family asks (is this a given name, a
  * title, a word that cannot be part of a name).
  */
-import type { EntityType } from '../../lexicon/schema.js';
+import type { EntityType } from '../../model.js';
 import { PRONOUN_SUFFIX, hasArticle } from '../../text/clitics.js';
 import type { Token } from '../../text/tokenize.js';
 import { KIND, type TokenView } from '../features.js';
