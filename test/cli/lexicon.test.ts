@@ -52,6 +52,9 @@ describe('kiyan lexicon', () => {
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/ل\+ موسكو\tLOC\tموسكو\tMoscow/);
     expect(kiyan(['lexicon', 'lookup', 'والرئيس']).out).toMatch(/per-title/);
+    // The words the person rules read inside names are word kinds of lexicons/words/name-parts.tsv.
+    expect(kiyan(['lexicon', 'lookup', 'بن']).out).toMatch(/^بن\tname-connector\t/m);
+    expect(kiyan(['lexicon', 'lookup', 'الثانية']).out).toMatch(/^الثانيه\tordinal\t/m);
     // ملعقة (spoon): قلم and كرسي are also imported name words (Qalam, Kursi), so lookup lists them.
     expect(kiyan(['lexicon', 'lookup', 'ملعقة']).out).toMatch(/no lexicon entry or rule word matches/);
   });
