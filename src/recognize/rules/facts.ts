@@ -146,7 +146,11 @@ export function triggerAt(view: TokenView, i: number): number {
   return view.has(i, KIND['per-title']) ? 1 : 0;
 }
 
-/** What the rules share while they scan one document. */
+/**
+ * What the rules share while they scan one document: their inputs (view, tokens, opts) and
+ * their two outputs, the candidates they find (out) and the scan's own copies of the lexicon
+ * matches (lexCands, by first token in starts), which a rule changes only with applyChange().
+ */
 export interface Scan {
   view: TokenView;
   tokens: Token[];
