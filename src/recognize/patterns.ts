@@ -15,8 +15,8 @@
  * The rules live in rules/, one module per family; this module runs them over a document.
  */
 import { KIND, type TokenView } from './features.js';
-import { applyDecisions, copyCandidate, type Candidate, type RecognizeOptions } from './types.js';
-import { HEAD_KINDS, STARTS_RULE, lexiconStarts, ruleFacts, triggerAt, type Scan } from './rules/facts.js';
+import { LexiconReadings, type Candidate, type RecognizeOptions } from './types.js';
+import { HEAD_KINDS, STARTS_RULE, ruleFacts, triggerAt, type Scan } from './rules/facts.js';
 import { givenNameRule, speechVerbRule, titleRule } from './rules/person.js';
 import { orgContextRule, orgHeadRule, orgDatelineRule, orgLabelRule, orgNationalityRule } from './rules/organisation.js';
 import { placeHeadRule } from './rules/place.js';
@@ -47,18 +47,19 @@ export interface PatternResult {
  * rules decide about copies of them.
  */
 export function matchPatterns(view: TokenView, lexicon: readonly Candidate[], opts: RecognizeOptions = {}, text?: string): PatternResult {
-  const lexCands = lexicon.map(copyCandidate);
+  const readings = new LexiconReadings(lexicon);
+  const lexCands = readings.cands;
   // 1. Readings of lexicon matches that their neighbours change, one stage after another:
   // each returns its decisions, applied before the next one reads the matches.
-  applyDecisions(adjectiveReadings(view, lexCands));
-  applyDecisions(eventReadings(view, lexCands));
-  applyDecisions(quotedReadings(view, lexCands));
-  applyDecisions(sportClubReadings(view, lexCands));
-  applyDecisions(sportPassages(view, lexCands));
+  readings.apply(adjectiveReadings(view, lexCands));
+  readings.apply(eventReadings(view, lexCands));
+  readings.apply(quotedReadings(view, lexCands));
+  readings.apply(sportClubReadings(view, lexCands));
+  readings.apply(sportPassages(view, lexCands));
   // 2. Rules at trigger words, token by token. They add candidates (s.out) and decide about
-  // lexicon matches as they go (applyChange): a later rule, or the same rule at a later
+  // lexicon matches as they go (decide(), facts.ts): a later rule, or the same rule at a later
   // token, sees what an earlier one decided (a title confirms the name a given-name rule then extends).
-  const s: Scan = { view, tokens: view.tokens, n: view.tokens.length, starts: lexiconStarts(lexCands), lexCands, out: [], opts };
+  const s: Scan = { view, tokens: view.tokens, n: view.tokens.length, starts: readings.starts, lexCands, out: [], opts, readings };
   for (let i = 0; i < s.n; i++) {
     // Most words start none of the rules below (nor does anything below happen at them).
     const facts = ruleFacts(view, i);

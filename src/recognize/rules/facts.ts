@@ -8,7 +8,7 @@ import type { EntityType } from '../../model.js';
 import { PRONOUN_SUFFIX, hasArticle } from '../../text/clitics.js';
 import type { Token } from '../../text/tokenize.js';
 import { KIND, type TokenView } from '../features.js';
-import { candidate, type Candidate, type RecognizeOptions } from '../types.js';
+import { candidate, type Candidate, type Change, type LexiconReadings, type RecognizeOptions } from '../types.js';
 import { nameWordFacts } from './foreign-name.js';
 
 /*
@@ -148,8 +148,8 @@ export function triggerAt(view: TokenView, i: number): number {
 
 /**
  * What the rules share while they scan one document: their inputs (view, tokens, opts) and
- * their two outputs, the candidates they find (out) and the scan's own copies of the lexicon
- * matches (lexCands, by first token in starts), which a rule changes only with applyChange().
+ * their two outputs, the candidates they find (out) and the lexicon matches as they read
+ * them (readings: lexCands, by first token in starts), which a rule changes only with decide().
  */
 export interface Scan {
   view: TokenView;
@@ -159,4 +159,10 @@ export interface Scan {
   lexCands: Candidate[];
   out: Candidate[];
   opts: RecognizeOptions;
+  readings: LexiconReadings;
+}
+
+/** A rule's decision about a lexicon match (another reading, context found): later rules see it. */
+export function decide(s: Scan, c: Candidate, change: Change): void {
+  s.readings.decide(c, change);
 }

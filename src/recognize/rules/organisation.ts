@@ -6,8 +6,8 @@
 import { hasArticle } from '../../text/clitics.js';
 import { KIND, type TokenView } from '../features.js';
 import { surfaceKey } from '../propagate.js';
-import { applyChange, type Candidate, type Change } from '../types.js';
-import { isCommonWord, isGiven, isNonName, push, type Scan } from './facts.js';
+import type { Candidate, Change } from '../types.js';
+import { decide, isCommonWord, isGiven, isNonName, push, type Scan } from './facts.js';
 
 /** Labels that ANERcorp keeps inside the name when the bare name needs context (see orgLabelRule). */
 const INSIDE_LABELS = new Set(['تنظيم', 'حركه']);
@@ -32,11 +32,11 @@ export function orgReading(view: TokenView, c: Candidate): Change | undefined {
   return { type: 'ORG', entry: org.entry, ambiguous: false, directContextOnly: false };
 }
 
-/** Applies orgReading (the rules of the main scan decide as they go: later rules see it); false when there is none. */
-function takeOrgReading(view: TokenView, c: Candidate, rule?: string): boolean {
-  const change = orgReading(view, c);
+/** Decides for orgReading (later rules see it); false when there is none. */
+function takeOrgReading(s: Scan, c: Candidate, rule?: string): boolean {
+  const change = orgReading(s.view, c);
   if (!change) return false;
-  applyChange(c, rule === undefined ? change : { ...change, rule });
+  decide(s, c, rule === undefined ? change : { ...change, rule });
   return true;
 }
 
@@ -89,7 +89,7 @@ export function orgContextRule(s: Scan, i: number): void {
     if (tokens[j].quoteBefore) {
       const k = scanQuoted(view, j);
       if (k < n && tokens[k].quoteAfter) push(out, view, j, k + 1, 0, 'ORG', 'org-context-quoted');
-    } else if (lex && lex.type === 'ORG' && !tokens[j].breakBefore && !isCommonWord(view, lex)) applyChange(lex, { ambiguous: false });
+    } else if (lex && lex.type === 'ORG' && !tokens[j].breakBefore && !isCommonWord(view, lex)) decide(s, lex, { ambiguous: false });
   }
 }
 
@@ -106,7 +106,7 @@ export function orgLabelRule(s: Scan, i: number): void {
     } else if (lex && !isCommonWord(view, lex)) {
       // (النادي كان مختلفا: a common word after a label is the sentence going on.)
       const needed = lex.ambiguous && lex.last - lex.first === 1;
-      if (takeOrgReading(view, lex) && INSIDE_LABELS.has(label.form) && (label.form === 'تنظيم' || needed)) {
+      if (takeOrgReading(s, lex) && INSIDE_LABELS.has(label.form) && (label.form === 'تنظيم' || needed)) {
         // ANERcorp's convention: تنظيم القاعدة and حركة فتح are tagged whole, because the bare
         // name is also a word; حركة حماس, حركة طالبان leave the label out.
         push(out, view, i, lex.last, label.skip, 'ORG', 'org-label-inside', label.form);
@@ -159,7 +159,7 @@ export function orgDatelineRule(s: Scan, text: string | undefined): void {
     const lex = starts.get(j);
     if (lex && lex.last === k) {
       const wasSure = lex.type === 'ORG' && !lex.ambiguous;
-      if (lex.type === 'ORG' || (lex.ambiguous && lex.type !== 'PER')) takeOrgReading(view, lex, wasSure ? undefined : 'org-dateline');
+      if (lex.type === 'ORG' || (lex.ambiguous && lex.type !== 'PER')) takeOrgReading(s, lex, wasSure ? undefined : 'org-dateline');
       continue;
     }
     if (lex && !lex.ambiguous) continue;

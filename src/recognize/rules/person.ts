@@ -5,9 +5,8 @@
  */
 import { PRONOUN_SUFFIX, hasArticle } from '../../text/clitics.js';
 import { KIND, type TokenView } from '../features.js';
-import { applyChange } from '../types.js';
 import { isNameLike, nameRunLength } from './foreign-name.js';
-import { CONNECTOR_WORD, FAMILY_WORD, NAME_WORD, GIVEN, INNER_CONNECTOR_WORD, WA_GIVEN, WA_KUNYA, isCommonWord, isGiven, isNonName, knownAt, push, ruleFacts, triggerAt, type LexiconStarts, type Scan } from './facts.js';
+import { CONNECTOR_WORD, decide, FAMILY_WORD, NAME_WORD, GIVEN, INNER_CONNECTOR_WORD, WA_GIVEN, WA_KUNYA, isCommonWord, isGiven, isNonName, knownAt, push, ruleFacts, triggerAt, type LexiconStarts, type Scan } from './facts.js';
 
 const MAX_NAME_TOKENS = 5;
 
@@ -136,7 +135,7 @@ export function titleRule(s: Scan, i: number, tl: number): void {
     const lex = starts.get(j);
     if (lex && lex.type === 'PER') {
       // A title confirms an ambiguous person, not a common word (الباحث العلمي: scientific).
-      if (!isCommonWord(view, lex)) applyChange(lex, { ambiguous: false });
+      if (!isCommonWord(view, lex)) decide(s, lex, { ambiguous: false });
       // السيد ناصر الطبسي: a known single name that is a given name may go on.
       if (lex.last - lex.first === 1 && isGiven(view, j)) {
         const len = personNameLength(view, j, starts, true);
@@ -201,7 +200,7 @@ export function speechVerbRule(s: Scan, i: number): void {
   const j = i + 1;
   const lex = knownAt(view, starts, j);
   // استقبل سعادة السفير: a common word (here an honorific) is not confirmed as a name by the verb.
-  if (lex && lex.type === 'PER') applyChange(lex, { ambiguous: lex.ambiguous && isCommonWord(view, lex) });
+  if (lex && lex.type === 'PER') decide(s, lex, { ambiguous: lex.ambiguous && isCommonWord(view, lex) });
   // شدد علي أن: علي written with ي before a function word is the preposition على.
   else if (j < n && tokens[j].text === 'علي' && (j + 1 >= n || view.isStop(j + 1))) {
     // not a name

@@ -2,9 +2,8 @@
  * Place rules: مدينة X (the head outside the name), نهر X (the head part of it), and place
  * heads that confirm an ambiguous place (مدينة صور).
  */
-import { isGiven, isNonName, push, type Scan } from './facts.js';
+import { decide, isGiven, isNonName, push, type Scan } from './facts.js';
 import { KIND } from '../features.js';
-import { applyChange } from '../types.js';
 import { THIRD_PERSON_SUFFIX } from '../../text/clitics.js';
 
 /**
@@ -25,7 +24,7 @@ export function placeHeadRule(s: Scan, i: number): void {
     const j = i + 1;
     const lex = starts.get(j);
     if (lex && lex.type === 'LOC') {
-      applyChange(lex, { ambiguous: false });
+      decide(s, lex, { ambiguous: false });
       if (locPart) push(out, view, i, lex.last, locPart.skip, 'LOC', 'loc-part', locPart.form);
     } else if (!lex && !isNonName(view, j) && !isGiven(view, j) && !looksLikeAdjectiveOrVerb(tokens[j].text)) {
       if (locPart) push(out, view, i, j + 1, locPart.skip, 'LOC', 'loc-part', locPart.form);
