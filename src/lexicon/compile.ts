@@ -6,7 +6,7 @@ import { normalizeWord } from '../text/normalize.js';
 import { tokenize } from '../text/tokenize.js';
 import { trainNameShape, type NameShapeModel } from './name-words.js';
 import type { EntityType } from '../model.js';
-import type { Diagnostic, EntitySourceEntry, ParsedSource, WordKind } from './schema.js';
+import { WORD_KINDS, type Diagnostic, type EntitySourceEntry, type ParsedSource, type WordKind } from './schema.js';
 
 /**
  * [type, arabic, subtype, english, source file:line, surfaces as written ('|'-separated,
@@ -355,7 +355,12 @@ export function compileLexicon(sources: ParsedSource[]): CompileResult {
     }
   }
   const nameShape = splitNameWords(wordSets, arabicGiven, sources);
-  for (const [kind, set] of wordSets) words[kind] = [...set].sort();
+  // In WORD_KINDS order (the packed index numbers kinds in this order): the kinds of most
+  // words (stop, given names, name words) keep small bit numbers, so their lines stay short.
+  for (const kind of WORD_KINDS) {
+    const set = wordSets.get(kind);
+    if (set) words[kind] = [...set].sort();
+  }
   const lexicon: CompiledLexicon = { version: 1, entries, forms, words };
   lexicon.derived = deriveTables(lexicon);
   return { lexicon, diagnostics, ...(nameShape ? { nameShape } : {}) };
