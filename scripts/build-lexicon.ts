@@ -8,7 +8,7 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { compileLexicon, phraseKey, splitEntryMeta } from '../src/lexicon/compile.js';
-import { geoJoin, geoStatsLine } from '../src/lexicon/geo-join.js';
+import { geoJoin, geoStatsLine, sourceRegions } from '../src/lexicon/geo-join.js';
 import { defaultMetaPath, defaultNameShapePath, defaultNameWordsEnPath, defaultPackedPath, packageRoot } from '../src/lexicon/load.js';
 import { packLexicon } from '../src/lexicon/packed.js';
 import { serializeNameShape } from '../src/lexicon/name-words.js';
@@ -39,7 +39,7 @@ rmSync(join(outDir, 'index.json'), { force: true });
 if (nameShape) writeFileSync(defaultNameShapePath(), serializeNameShape(nameShape));
 writeFileSync(defaultNameWordsEnPath(), nameWords.words.map((w) => `${phraseKey(w.arabic)}\t${w.en}`).sort().join('\n') + '\n');
 // Coordinates and GeoNames ids for places (--format geojson), beside the index.
-const geo = geoJoin(lexicon);
+const geo = geoJoin(lexicon, undefined, undefined, sourceRegions(sources));
 writeFileSync(join(outDir, 'geo.json'), JSON.stringify(geo));
 console.error(geoStatsLine(geo));
 const byType: Record<string, number> = {};

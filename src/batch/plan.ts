@@ -17,7 +17,7 @@ import { STREAM_WORKER_YOUNG_MB } from './chunk.js';
 import { SPILL_AFTER } from './clusters.js';
 import { InlineExecutor, WorkerPool, type Executor } from './pool.js';
 import type { TaskConfig } from './process.js';
-import type { EntityType } from '../lexicon/schema.js';
+import type { EntityType } from '../model.js';
 
 export interface BatchOptions {
   /** Files, folders, globs; "-" (or nothing) is stdin. */

@@ -8,8 +8,8 @@
  * order, whichever worker finishes first, with a bounded number of units in flight, each
  * result written as soon as it is the oldest one (so a co-process gets its answer at once).
  */
-import type { Document, Entity } from '../index.js';
-import { clusterEntities } from '../index.js';
+import type { Document, Entity } from '../model.js';
+import { clusterEntities } from '../model.js';
 import { StreamClusters } from './clusters.js';
 import { AtomicFile, removeLiveTemps, writeFileAtomic } from '../io/atomic.js';
 import { planBatch, resultPath, type BatchOptions } from './plan.js';

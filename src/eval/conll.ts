@@ -3,7 +3,7 @@
  * spaces and sentences by newlines, predicted spans mapped onto tokens by overlap,
  * conlleval exact match on PER/LOC/ORG (PERS -> PER; MISC and others ignored).
  */
-import type { Entity } from '../recognize/pipeline.js';
+import type { Entity } from '../model.js';
 
 export const EVAL_TYPES = ['PER', 'LOC', 'ORG'] as const;
 export type EvalType = (typeof EVAL_TYPES)[number];

@@ -3,7 +3,7 @@
  * begin() once, document() per input as soon as it is ready, end() once (with every
  * document when the format needs them all, e.g. a JSON array or one HTML page).
  */
-import type { Cluster, Document } from '../index.js';
+import type { Cluster, Document } from '../model.js';
 import { withTranslit, type OutEntity } from './common.js';
 import { formatJson, formatJsonl } from './json.js';
 

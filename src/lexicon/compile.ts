@@ -5,7 +5,8 @@
 import { normalizeWord } from '../text/normalize.js';
 import { tokenize } from '../text/tokenize.js';
 import { trainNameShape, type NameShapeModel } from './name-words.js';
-import type { Diagnostic, EntitySourceEntry, EntityType, ParsedSource, WordKind } from './schema.js';
+import type { EntityType } from '../model.js';
+import { WORD_KINDS, type Diagnostic, type EntitySourceEntry, type ParsedSource, type WordKind } from './schema.js';
 
 /**
  * [type, arabic, subtype, english, source file:line, surfaces as written ('|'-separated,
@@ -119,9 +120,6 @@ function withoutNationality<S extends { text: string }>(surfaces: S[], nationali
   });
 }
 
-/** Word lists of first names of the non-Arab world (kind `foreign-given` is derived from them). */
-const FOREIGN_GIVEN_FILE = /(^|\/)given-names-foreign[^/]*\.tsv$/;
-
 /** The other spelling of the hard g of a foreign name: غ (Levant, Gulf) <-> ج (Egypt). */
 function otherHardG(text: string): string {
   return text.replace(/[غج]/g, (ch) => (ch === 'غ' ? 'ج' : 'غ'));
@@ -130,22 +128,24 @@ function otherHardG(text: string): string {
 /** Curated subtypes under which a place can be a country of world-countries (Greenland, an island; not a US state). */
 const SAME_PLACE_AS_COUNTRY = new Set(['country', 'island', 'region', 'continent', 'territory']);
 
-/** A curated entry merged into a generated one gives it its canonical spelling; both sources are kept. */
-function adoptCuratedSpelling(entries: CompiledEntry[], idx: number, arabic: string, at: string): void {
+/**
+ * A curated entry merged into a generated one gives it its canonical spelling; both sources
+ * are kept (the first curated one's, before the generated one's). `onlyGenerated`: the
+ * entries whose source is still the generated one alone.
+ */
+function adoptCuratedSpelling(entries: CompiledEntry[], idx: number, arabic: string, at: string, onlyGenerated: Set<number>): void {
   const twin = entries[idx] as [EntityType, string, string, string, string, string];
-  if (twin[4].startsWith('generated:')) twin[4] = `${at}, ${twin[4]}`;
+  if (onlyGenerated.delete(idx)) twin[4] = `${at}, ${twin[4]}`;
   twin[1] = arabic;
 }
-
-/** شركة مايكروسوفت: a company is named without the word شركة when one word follows (not شركة نفط الجنوب). */
-const companyHeads = new Set(['شركه']);
 
 export function compileLexicon(sources: ParsedSource[]): CompileResult {
   const diagnostics: Diagnostic[] = sources.flatMap((s) => s.diagnostics);
   const entries: CompiledEntry[] = [];
   const forms: CompiledLexicon['forms'] = Object.create(null);
   const where = new Map<string, { type: EntityType; at: string; ambiguous: boolean; canonical: string; idx: number }[]>();
-  const canonicalSeen = new Map<string, { at: string; idx: number }>();
+  const canonicalSeen = new Map<string, { at: string; idx: number; generated: boolean }>();
+  const onlyGenerated = new Set<number>();
   // Generated country entries by type and English name: a curated entry for the same place
   // under another Arabic spelling joins it (one id per country), and its spelling becomes the
   // canonical one. world-countries spells المكسيك as المسكيك and صربيا as صيربيا.
@@ -169,32 +169,34 @@ export function compileLexicon(sources: ParsedSource[]): CompileResult {
     return toks.length === 2 || titleMods.has(toks[1]) || descriptiveHeads.has(toks[1]);
   };
 
-  const addEntry = (e: EntitySourceEntry): void => {
+  const addEntry = (e: EntitySourceEntry, generated: boolean): void => {
     const at = `${e.file}:${e.line}`;
     const canonKey = `${e.type}:${phraseKey(e.arabic)}`;
     const prev = canonicalSeen.get(canonKey);
-    const generated = e.file.startsWith('generated:');
     const twinByEn = !generated && prev === undefined && SAME_PLACE_AS_COUNTRY.has(e.subtype) ? generatedByEn.get(`${e.type}:${e.en}`) : undefined;
     let idx: number;
     if (twinByEn !== undefined) {
       idx = twinByEn;
-      adoptCuratedSpelling(entries, idx, e.arabic, at);
-      canonicalSeen.set(canonKey, { at, idx });
+      adoptCuratedSpelling(entries, idx, e.arabic, at, onlyGenerated);
+      canonicalSeen.set(canonKey, { at, idx, generated: false });
     } else if (prev !== undefined) {
       // Curated spellings of a generated entry (countries) are merged into it.
-      const generatedTwin = prev.at.startsWith('generated:') && (entries[prev.idx][3] === e.en || e.subtype === 'country');
+      const generatedTwin = prev.generated && (entries[prev.idx][3] === e.en || e.subtype === 'country');
       if (!generatedTwin) {
         diagnostics.push({ file: e.file, line: e.line, severity: 'warning', message: `duplicate entry "${e.arabic}" (${e.type}), first at ${prev.at}` });
         return;
       }
       idx = prev.idx;
       // The same name once normalised, another spelling (مولدوفا, world-countries' مولدوڤا): the curated one is canonical.
-      if (!generated) adoptCuratedSpelling(entries, idx, e.arabic, at);
+      if (!generated) adoptCuratedSpelling(entries, idx, e.arabic, at, onlyGenerated);
     } else {
       idx = entries.length;
-      canonicalSeen.set(canonKey, { at, idx });
+      canonicalSeen.set(canonKey, { at, idx, generated });
       entries.push([e.type, e.arabic, e.subtype, e.en, at, '']);
-      if (generated) generatedByEn.set(`${e.type}:${e.en}`, idx);
+      if (generated) {
+        generatedByEn.set(`${e.type}:${e.en}`, idx);
+        onlyGenerated.add(idx);
+      }
     }
     const keys = new Set<string>();
     const entry = entries[idx] as [EntityType, string, string, string, string, string];
@@ -238,14 +240,14 @@ export function compileLexicon(sources: ParsedSource[]): CompileResult {
       wordSets.set(w.kind, set);
     }
   }
-  // Foreign given names (from given-names-foreign*.tsv, and not also Arabic given names):
+  // Foreign given names (from files whose header says names=foreign, and not also Arabic given names):
   // after them comes a foreign family name that looks like no Arabic word pattern.
   const arabicGiven = new Set<string>();
   const foreignGiven = new Set<string>();
   for (const src of sources) {
     for (const w of src.words) {
       if (w.kind !== 'male' && w.kind !== 'female') continue;
-      const foreign = FOREIGN_GIVEN_FILE.test(w.file);
+      const foreign = src.options?.foreignNames === true;
       for (const s of w.surfaces) (foreign ? foreignGiven : arabicGiven).add(phraseKey(s));
     }
   }
@@ -256,7 +258,7 @@ export function compileLexicon(sources: ParsedSource[]): CompileResult {
   for (const [kind, set] of wordSets) if (!NAME_WORD_KINDS.has(kind)) for (const w of set) listed.add(w);
   for (const src of sources) {
     for (const w of src.words) {
-      if ((w.kind !== 'male' && w.kind !== 'female') || !FOREIGN_GIVEN_FILE.test(w.file)) continue;
+      if ((w.kind !== 'male' && w.kind !== 'female') || src.options?.foreignNames !== true) continue;
       for (const surf of w.surfaces) {
         if (!/[غج]/.test(surf)) continue;
         const other = phraseKey(otherHardG(surf));
@@ -276,6 +278,8 @@ export function compileLexicon(sources: ParsedSource[]): CompileResult {
   nationalities = wordSets.get('nationality') ?? new Set<string>();
   titleMods = wordSets.get('title-mod') ?? new Set<string>();
   const commonWords = wordSets.get('stop') ?? new Set<string>();
+  // شركة مايكروسوفت: a company is named without the word شركة when one word follows (not شركة نفط الجنوب).
+  const companyHeads = wordSets.get('company-head') ?? new Set<string>();
   // نهر النيجر، دولة قطر، جمهورية ايران الاسلامية: when the words after a place head name a place
   // themselves, the head rule finds that place and the head stays outside, as with مدينة X.
   const placeHeads = new Set([...(wordSets.get('loc-head') ?? []), ...(wordSets.get('loc-context') ?? [])]);
@@ -288,13 +292,13 @@ export function compileLexicon(sources: ParsedSource[]): CompileResult {
     return placeKeys.has(rest) || placeKeys.has(rest.split(' ')[0]);
   };
   // Foreign names write the hard g as غ (Levant, Gulf) or ج (Egypt): أراغون/أراجون, غوتيريش/
-  // جوتيريش. For entries of the world files, the other spelling is added when it is no one
-  // else's surface and no listed word.
+  // جوتيريش. For the PER and LOC entries of files whose header says spellings=hard-g (the
+  // world files), the other spelling is added when it is no one else's surface and no listed word.
   const allKeys = new Set(listed);
   for (const src of sources) for (const e of src.entities) for (const s of e.surfaces) allKeys.add(phraseKey(s.text));
   for (const src of sources) {
     for (const e of src.entities) {
-      if (e.type === 'ORG' || !/(^|\/)(world[^/]*|places-2|sport|history-culture)\.tsv$/.test(e.file)) continue;
+      if (e.type === 'ORG' || src.options?.hardG !== true) continue;
       const extra: typeof e.surfaces = [];
       for (const s of e.surfaces) {
         if (!/[غج]/.test(s.text) || /^ال/.test(s.text)) continue;
@@ -347,11 +351,16 @@ export function compileLexicon(sources: ParsedSource[]): CompileResult {
       }
       // A name that is also a common word (آب August, كيف how) needs context.
       e.surfaces = e.surfaces.map((s) => (!s.ambiguous && commonWords.has(phraseKey(s.text)) ? { ...s, ambiguous: true } : s));
-      addEntry(e);
+      addEntry(e, src.options?.generated === true);
     }
   }
   const nameShape = splitNameWords(wordSets, arabicGiven, sources);
-  for (const [kind, set] of wordSets) words[kind] = [...set].sort();
+  // In WORD_KINDS order (the packed index numbers kinds in this order): the kinds of most
+  // words (stop, given names, name words) keep small bit numbers, so their lines stay short.
+  for (const kind of WORD_KINDS) {
+    const set = wordSets.get(kind);
+    if (set) words[kind] = [...set].sort();
+  }
   const lexicon: CompiledLexicon = { version: 1, entries, forms, words };
   lexicon.derived = deriveTables(lexicon);
   return { lexicon, diagnostics, ...(nameShape ? { nameShape } : {}) };

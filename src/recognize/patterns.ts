@@ -15,17 +15,25 @@
  * The rules live in rules/, one module per family; this module runs them over a document.
  */
 import { KIND, type TokenView } from './features.js';
-import type { Candidate, RecognizeOptions } from './types.js';
-import { HEAD_KINDS, STARTS_RULE, lexiconStarts, ruleFacts, triggerAt, type Scan } from './rules/facts.js';
+import { LexiconReadings, type Candidate, type RecognizeOptions } from './types.js';
+import { HEAD_KINDS, STARTS_RULE, ruleFacts, triggerAt, type Scan } from './rules/facts.js';
 import { givenNameRule, speechVerbRule, titleRule } from './rules/person.js';
 import { orgContextRule, orgHeadRule, orgDatelineRule, orgLabelRule, orgNationalityRule } from './rules/organisation.js';
 import { placeHeadRule } from './rules/place.js';
 import { foreignNameRules } from './rules/foreign-name.js';
 import { latinNameRules } from './rules/latin-names.js';
 import { sportsResultsRule } from './rules/sports.js';
-import { adjustReadings, sportPassages } from './rules/readings.js';
+import { adjectiveReadings, eventReadings, quotedReadings, sportClubReadings, sportPassages } from './rules/readings.js';
 
 export { isCommonWord } from './rules/facts.js';
+
+/** What the rules give: the lexicon matches as they read them, and the names they found. */
+export interface PatternResult {
+  /** Copies of the lexicon matches, with the rules' decisions applied (another reading, context found). */
+  lexicon: Candidate[];
+  /** New candidates, in the order the rules found them. */
+  found: Candidate[];
+}
 
 /*
  * Each rule is its own function, called from one loop: V8 optimises and, when a rarely
@@ -33,11 +41,25 @@ export { isCommonWord } from './rules/facts.js';
  * function every such event recompiled all of it (about 200 ms of compiler time each, ten
  * times in a 20 MB run), which kept a second core busy and halved --jobs 2's gain.
  */
-/** text: the normalised text the tokens index into (the Latin rules read brackets between tokens). */
-export function matchPatterns(view: TokenView, lexCands: Candidate[], opts: RecognizeOptions = {}, text?: string): Candidate[] {
-  const s: Scan = { view, tokens: view.tokens, n: view.tokens.length, starts: lexiconStarts(lexCands), lexCands, out: [], opts };
-  adjustReadings(view, lexCands);
-  sportPassages(view, lexCands);
+/**
+ * The rules, in the order they run. text: the normalised text the tokens index into (the
+ * Latin rules read brackets between tokens). The lexicon matches given are not changed: the
+ * rules decide about copies of them.
+ */
+export function matchPatterns(view: TokenView, lexicon: readonly Candidate[], opts: RecognizeOptions = {}, text?: string): PatternResult {
+  const readings = new LexiconReadings(lexicon);
+  const lexCands = readings.cands;
+  // 1. Readings of lexicon matches that their neighbours change, one stage after another:
+  // each returns its decisions, applied before the next one reads the matches.
+  readings.apply(adjectiveReadings(view, lexCands));
+  readings.apply(eventReadings(view, lexCands));
+  readings.apply(quotedReadings(view, lexCands));
+  readings.apply(sportClubReadings(view, lexCands));
+  readings.apply(sportPassages(view, lexCands));
+  // 2. Rules at trigger words, token by token. They add candidates (s.out) and decide about
+  // lexicon matches as they go (decide(), facts.ts): a later rule, or the same rule at a later
+  // token, sees what an earlier one decided (a title confirms the name a given-name rule then extends).
+  const s: Scan = { view, tokens: view.tokens, n: view.tokens.length, starts: readings.starts, lexCands, out: [], opts, readings };
   for (let i = 0; i < s.n; i++) {
     // Most words start none of the rules below (nor does anything below happen at them).
     const facts = ruleFacts(view, i);
@@ -54,9 +76,10 @@ export function matchPatterns(view: TokenView, lexCands: Candidate[], opts: Reco
     if (view.kindAt(i, KIND['speech-verb']) && view.joined(i)) speechVerbRule(s, i);
     placeHeadRule(s, i);
   }
+  // 3. Rules over the whole document, each after the one before.
   foreignNameRules(s);
   latinNameRules(s, text);
   sportsResultsRule(s, text);
   orgDatelineRule(s, text);
-  return s.out;
+  return { lexicon: lexCands, found: s.out };
 }

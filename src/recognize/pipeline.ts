@@ -14,7 +14,6 @@ import { propagate, surfaceKey } from './propagate.js';
 import { confirmAmbiguous, entityId, resolveOverlaps } from './resolve.js';
 import type { RecognizeOptions } from './types.js';
 
-export type { Entity };
 
 /** Token objects kept for reuse (about 5 MB): a streamed chunk's worth, not a whole book's. */
 const MAX_KEPT_TOKENS = 1 << 17;
@@ -56,13 +55,14 @@ export class Recognizer {
       if (text.charCodeAt(norm.toSource16[t.end - 1]) === 0x0649) maqsura[i] = 1;
     });
     const view = makeTokenView(tokens, index, this.words, doc, maqsura);
-    const lex = matchLexicon(view, opts);
-    const pat = matchPatterns(view, lex, opts, norm.text);
-    const usable = confirmAmbiguous([...lex, ...pat], (c) => isCommonWord(view, c));
+    // The stages, in order: each takes what the ones before returned and changes none of it.
+    const lexicon = matchLexicon(view, opts);
+    const { lexicon: read, found } = matchPatterns(view, lexicon, opts, norm.text);
+    const usable = confirmAmbiguous([...read, ...found], (c) => isCommonWord(view, c));
     const chosen = resolveOverlaps(usable, tokens.length);
     const keys = chosen.map((c) => surfaceKey(view, c));
-    const ids = chosen.map((c, i) => entityId(c, index, keys[i], entryIds));
-    const all = propagate(view, chosen, ids);
+    const chosenIds = chosen.map((c, i) => entityId(c, index, keys[i], entryIds));
+    const { mentions: all, ids } = propagate(view, chosen, chosenIds);
     const entities: Entity[] = all.map((c, i) => {
       const span = toSourceSpan(norm, text, c.start, c.end);
       const info = c.entry !== undefined ? index.entryBasics(c.entry) : undefined;

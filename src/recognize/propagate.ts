@@ -4,7 +4,7 @@
  * before the full name (قاسم سليماني) is the same person, with the same id.
  */
 import { KIND, type TokenView } from './features.js';
-import { candidate, type Candidate } from './types.js';
+import { candidate, copyCandidate, type Candidate } from './types.js';
 
 export interface KnownName {
   id: string;
@@ -51,22 +51,37 @@ export function surfaceKey(view: TokenView, c: Candidate): string {
  * propagate() is three functions, not one: V8 recompiles a function whole whenever a
  * branch it had never seen runs, and as one function that happened 14 times a run.
  */
-export function propagate(view: TokenView, chosen: Candidate[], ids: string[]): Candidate[] {
-  const { known, surnames, givens } = collectNames(view, chosen, ids);
+/** The mentions after propagation and their entity ids, index for index. */
+export interface Propagated {
+  /** The chosen candidates (a bare family name as a copy with the full name's entry), then the repeats found. */
+  mentions: Candidate[];
+  ids: string[];
+}
+
+/** Takes the chosen candidates and their ids (index for index); changes neither. */
+export function propagate(view: TokenView, chosen: readonly Candidate[], chosenIds: readonly string[]): Propagated {
+  const { known, surnames, givens } = collectNames(view, chosen, chosenIds);
+  const ids = [...chosenIds];
+  const mentions = [...chosen];
   // Bare family names take the full name's identity.
   chosen.forEach((c, i) => {
     if (c.type !== 'PER' || c.last - c.first !== 1) return;
     const full = surnames.get(surfaceKey(view, c));
     if (full && full.type === 'PER' && near(full.at, c.start)) {
       ids[i] = full.id;
-      if (c.entry === undefined) c.entry = full.entry;
+      if (c.entry === undefined) {
+        const named = copyCandidate(c);
+        named.entry = full.entry;
+        mentions[i] = named;
+      }
     }
   });
   for (const [k, v] of surnames) if (!known.has(k)) known.set(k, v);
   for (const [k, v] of givens) if (!known.has(k)) known.set(k, v);
   const added: Candidate[] = [];
   findRepeats(view, chosen, known, added, ids);
-  return [...chosen, ...added];
+  mentions.push(...added);
+  return { mentions, ids };
 }
 
 function remember(map: Map<string, KnownName>, key: string, c: Candidate, id: string, rule = 'same document'): void {
@@ -77,13 +92,13 @@ function remember(map: Map<string, KnownName>, key: string, c: Candidate, id: st
 }
 
 /** The names found so far, by surface, and the family names of full person names. */
-function collectNames(view: TokenView, chosen: Candidate[], ids: string[]): { known: Map<string, KnownName>; surnames: Map<string, KnownName>; givens: Map<string, KnownName> } {
+function collectNames(view: TokenView, chosen: readonly Candidate[], ids: readonly string[]): { known: Map<string, KnownName>; surnames: Map<string, KnownName>; givens: Map<string, KnownName> } {
   const { tokens, index } = view;
   const known = new Map<string, KnownName>();
   const surnames = new Map<string, KnownName>();
   const givens = new Map<string, KnownName>();
   chosen.forEach((c, i) => {
-    if (c.type === 'PER' && c.last - c.first >= 2 && view.isExact(c.first, GIVEN_NAME) && !view.isStop(c.first) && !NAME_LINKS.has(tokens[c.first].text) && !tokens[c.first].text.startsWith('ال')) {
+    if (c.type === 'PER' && c.last - c.first >= 2 && view.isExact(c.first, GIVEN_NAME) && !view.isStop(c.first) && !view.isExact(c.first, KIND['name-link']) && !tokens[c.first].text.startsWith('ال')) {
       remember(givens, c.firstForm ?? tokens[c.first].text, c, ids[i], `${GIVEN_REPEAT} (${c.source === 'lexicon' ? 'lexicon' : c.rule})`);
     }
     const multi = c.last - c.first >= 2;
@@ -105,7 +120,7 @@ function collectNames(view: TokenView, chosen: Candidate[], ids: string[]): { kn
 }
 
 /** Other mentions of known names in the uncovered tokens: appended to added, their ids to ids. */
-function findRepeats(view: TokenView, chosen: Candidate[], known: Map<string, KnownName>, added: Candidate[], ids: string[]): void {
+function findRepeats(view: TokenView, chosen: readonly Candidate[], known: Map<string, KnownName>, added: Candidate[], ids: string[]): void {
   const { tokens, words, index } = view;
   // A common word, or a name inside an event or prize name (جائزة نوبل), is not another mention.
   const breaksName = (t: number): boolean =>
@@ -152,9 +167,15 @@ function findRepeats(view: TokenView, chosen: Candidate[], known: Map<string, Kn
   ids.push(...addedIds);
 }
 
-const NAME_LINKS = new Set(['بن', 'ابن', 'بنت', 'عبد', 'ابو', 'أبو', 'آل', 'الله', 'الدين']);
-const NAME_KINDS = KIND.male | KIND.female | KIND['foreign-given'] | KIND['name-word'] | KIND['name-word-weak'];
 const GIVEN_NAME = KIND.male | KIND.female | KIND['foreign-given'];
+/**
+ * The kinds that say what a word of the sentence is (a title, a head, a common word ...): a
+ * word of one of them is not a bare family name. The name-part and rule-list kinds
+ * (name-connector ... match-word) are left out, as they were when this was measured.
+ */
+const OTHER_KINDS =
+  KIND.nationality | KIND['per-title'] | KIND['title-mod'] | KIND['org-head'] | KIND['org-context'] | KIND['org-label'] | KIND['descriptive-head'] |
+  KIND['loc-head'] | KIND['loc-part'] | KIND['loc-context'] | KIND['misc-head'] | KIND['sport-context'] | KIND['speech-verb'] | KIND.stop;
 const GIVEN_KINDS = KIND.male | KIND.female | KIND['foreign-given'] | KIND['name-word'];
 
 /**
@@ -165,8 +186,8 @@ const GIVEN_KINDS = KIND.male | KIND.female | KIND['foreign-given'] | KIND['name
  */
 function ruleSurnameStands(view: TokenView, i: number, covered: Uint8Array): boolean {
   const { tokens } = view;
-  if (view.isStop(i) || view.isExact(i, ~NAME_KINDS)) return false;
-  if (i > 0 && !tokens[i].breakBefore && (NAME_LINKS.has(tokens[i - 1].text) || (!covered[i - 1] && view.isExact(i - 1, GIVEN_KINDS)))) return false;
+  if (view.isStop(i) || view.isExact(i, OTHER_KINDS)) return false;
+  if (i > 0 && !tokens[i].breakBefore && (view.isExact(i - 1, KIND['name-link']) || (!covered[i - 1] && view.isExact(i - 1, GIVEN_KINDS)))) return false;
   if (i + 1 < tokens.length && !tokens[i + 1].breakBefore && !covered[i + 1] && view.isExact(i + 1, GIVEN_KINDS)) return false;
   return true;
 }

@@ -4,7 +4,7 @@
  * then by position; each token belongs to at most one mention.
  */
 import type { LexiconIndex } from '../lexicon/lexicon-index.js';
-import type { Candidate } from './types.js';
+import { copyCandidate, type Candidate } from './types.js';
 import { PROPAGATION_WINDOW } from './propagate.js';
 
 const SOURCE_RANK: Record<Candidate['source'], number> = { lexicon: 0, pattern: 1, propagated: 2 };
@@ -30,7 +30,11 @@ function rank(a: Candidate, b: Candidate): number {
   return b.last - b.first - (a.last - a.first) || SOURCE_RANK[a.source] - SOURCE_RANK[b.source] || b.end - b.start - (a.end - a.start) || a.first - b.first;
 }
 
-export function resolveOverlaps(usable: Candidate[], tokenCount: number): Candidate[] {
+/**
+ * The candidates kept, by position. A kept rule candidate that contains a lexicon candidate
+ * of the same type comes back as a copy with that entry; the candidates given are not changed.
+ */
+export function resolveOverlaps(usable: readonly Candidate[], tokenCount: number): Candidate[] {
   // Ranking matters only among candidates that share tokens: split them into groups of
   // overlapping candidates (most candidates are alone in theirs) and rank each group on its
   // own, ties kept in input order as a stable sort of the whole list would keep them.
@@ -71,7 +75,11 @@ function chooseGroup(ranked: Candidate[], owner: Int32Array, chosen: Candidate[]
     const host = chosen[o];
     // Only a multi-word name or the whole span: ناصر inside ناصر الطبسي is not جمال عبد الناصر.
     const telling = c.last - c.first >= 2 || (c.first === host.first && c.last === host.last);
-    if (host.entry === undefined && host.source === 'pattern' && host.type === c.type && c.first >= host.first && c.last <= host.last && telling) host.entry = c.entry;
+    if (host.entry === undefined && host.source === 'pattern' && host.type === c.type && c.first >= host.first && c.last <= host.last && telling) {
+      const inherited = copyCandidate(host);
+      inherited.entry = c.entry;
+      chosen[o] = inherited;
+    }
   }
 }
 

@@ -5,7 +5,7 @@
  * kept), else derived from the record's content (contentId), so it does not depend on how
  * input is split.
  */
-import type { Document } from '../index.js';
+import type { Document } from '../model.js';
 import { contentId, parseRecord, type RecordId } from '../batch/process.js';
 
 export { contentId };

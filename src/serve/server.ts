@@ -16,7 +16,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { createHash, type Hash } from 'node:crypto';
 import { StringDecoder } from 'node:string_decoder';
-import { ENTITY_TYPES, type EntityType } from '../index.js';
+import { ENTITY_TYPES, type EntityType } from '../model.js';
 import { decodeBytes, parseEncoding } from '../io/decode.js';
 import { ServePool } from './pool.js';
 import type { ExtractSettings, Job } from './jobs.js';

@@ -67,3 +67,16 @@ export function bareStems(token: string): string[] {
 export function hasArticle(form: string): boolean {
   return form.startsWith('ال') && form.length > 3;
 }
+
+/** Third-person attached pronouns: ـها، ـهم، ـهما، ـهن (اراضيها، يقطنها). */
+const THIRD_PERSON_PRONOUNS = ['ها', 'هم', 'هما', 'هن'];
+
+/**
+ * A word ending in an attached third-person pronoun (the one pattern for the rules that ask;
+ * callers add their own length test). Place names end in ـنا (فيينا، غانا), so the place
+ * rule asks only this one.
+ */
+export const THIRD_PERSON_SUFFIX = new RegExp(`(${THIRD_PERSON_PRONOUNS.join('|')})$`);
+
+/** A word ending in an attached pronoun of any person: the third-person ones, ـكم and ـنا (لدينا، اراضيها). */
+export const PRONOUN_SUFFIX = new RegExp(`(${[...THIRD_PERSON_PRONOUNS, 'كم', 'نا'].join('|')})$`);

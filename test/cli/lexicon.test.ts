@@ -52,6 +52,9 @@ describe('kiyan lexicon', () => {
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/ل\+ موسكو\tLOC\tموسكو\tMoscow/);
     expect(kiyan(['lexicon', 'lookup', 'والرئيس']).out).toMatch(/per-title/);
+    // The words the person rules read inside names are word kinds of lexicons/words/name-parts.tsv.
+    expect(kiyan(['lexicon', 'lookup', 'بن']).out).toMatch(/^بن\tname-connector\t/m);
+    expect(kiyan(['lexicon', 'lookup', 'الثانية']).out).toMatch(/^الثانيه\tordinal\t/m);
     // ملعقة (spoon): قلم and كرسي are also imported name words (Qalam, Kursi), so lookup lists them.
     expect(kiyan(['lexicon', 'lookup', 'ملعقة']).out).toMatch(/no lexicon entry or rule word matches/);
   });
@@ -75,5 +78,47 @@ describe('kiyan lexicon', () => {
     const b = kiyan(['extract', '--lexicon', broken, '-'], 'نص');
     expect(b.code).toBe(2);
     expect(b.err).toMatch(/broken\.tsv:1: an entity line has 4 to 6 columns/);
+  });
+  test('a word file without a header, or with a wrong one, is a file:line error in check and with --lexicon', () => {
+    const bare = join(tmp, 'words-bare.tsv');
+    writeFileSync(bare, '# my titles\nالقبطان\tper-title\tcaptain\n');
+    const r = kiyan(['lexicon', 'check', bare]);
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/words-bare\.tsv:1: error: missing header: a file of word lines starts with "# kiyan: lexicon"/);
+    expect(kiyan(['extract', '--lexicon', bare, '-'], 'نص').code).toBe(2);
+    const wrong = join(tmp, 'words-wrong.tsv');
+    writeFileSync(wrong, '# my titles\n# kiyan: lexicon names=french\nالقبطان\tper-title\tcaptain\n');
+    const w = kiyan(['lexicon', 'check', wrong]);
+    expect(w.code).toBe(1);
+    expect(w.err).toMatch(/words-wrong\.tsv:2: error: invalid value "french" for header field names/);
+    const typo = join(tmp, 'words-typo.tsv');
+    writeFileSync(typo, '# kiyan: lexcon\nالقبطان\tper-title\tcaptain\n');
+    expect(kiyan(['lexicon', 'check', typo]).err).toMatch(/words-typo\.tsv:1: error: a header line reads "# kiyan: lexicon"/);
+    const good = join(tmp, 'words-good.tsv');
+    writeFileSync(good, '# kiyan: lexicon\n# my titles\nالقبطان\tper-title\tcaptain\n');
+    const g = kiyan(['lexicon', 'check', good]);
+    expect(g.code).toBe(0);
+    expect(g.out).toMatch(/0 errors/);
+  });
+  // compileLexicon once chose behaviour by file name (given-names-foreign*.tsv, world*.tsv):
+  // now the header does, and a user file does the same whatever it is called.
+  test('a user lexicon works the same whatever its file name; the header, not the name, asks for the other hard-g spelling', () => {
+    const text = 'وصل جوستافو ميندوزا امس';
+    const entry = 'غوستافو ميندوزا\tPER\tathlete\tGustavo Mendoza\n';
+    const run = (name: string, content: string) => {
+      const file = join(tmp, name);
+      writeFileSync(file, content);
+      const r = kiyan(['extract', '-f', 'json', '--lexicon', file, '-'], text);
+      expect(r.code).toBe(0);
+      return JSON.parse(r.out).entities.filter((e: { source: string }) => e.source === 'lexicon').map((e: { text: string; en: string }) => [e.text, e.en]);
+    };
+    // Named like a shipped world file, without the header: no other spelling.
+    const plain = run('world.tsv', entry);
+    expect(run('mine-1.tsv', entry)).toEqual(plain);
+    expect(plain).not.toContainEqual(['جوستافو ميندوزا', 'Gustavo Mendoza']);
+    // Any name, with the header: the ج spelling is found.
+    for (const name of ['mine-2.tsv', 'given-names-foreign-x.tsv']) {
+      expect(run(name, '# kiyan: lexicon spellings=hard-g\n' + entry)).toContainEqual(['جوستافو ميندوزا', 'Gustavo Mendoza']);
+    }
   });
 });

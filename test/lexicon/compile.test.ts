@@ -4,6 +4,8 @@ import { LexiconIndex } from '../../src/lexicon/lexicon-index.js';
 import { parseLexiconBytes, parseLexiconText } from '../../src/lexicon/schema.js';
 
 const src = (text: string, file = 't.tsv') => parseLexiconText(text, file);
+/** As generateCountrySource() marks its source: generated, not a file. */
+const gen = (text: string) => ({ ...src(text, 'generated:countries'), options: { generated: true } });
 
 describe('lexicon source format', () => {
   test('entity lines: variants, ? ambiguity, flags', () => {
@@ -17,13 +19,36 @@ describe('lexicon source format', () => {
     expect(p.entities[1].surfaces[0].ambiguous).toBe(true);
   });
   test('word lines and errors with line numbers', () => {
-    const p = src('# c\nالرئيس\tper-title\tpresident\nموسكو\tLOC\tcity\nabc\tLOC\tcity\tX\nصور\tLOC\tcity\tTyre\t\tweird\n');
+    const p = src('# kiyan: lexicon\nالرئيس\tper-title\tpresident\nموسكو\tLOC\tcity\nabc\tLOC\tcity\tX\nصور\tLOC\tcity\tTyre\t\tweird\n');
     expect(p.words[0]).toMatchObject({ kind: 'per-title', arabic: 'الرئيس' });
     expect(p.diagnostics.map((d) => [d.line, d.severity])).toEqual([
       [3, 'error'],
       [4, 'error'],
       [5, 'error'],
     ]);
+  });
+});
+
+describe('file header', () => {
+  test('fields say what the entries of the file are; the file name says nothing', () => {
+    const words = 'بيتر\tmale\tPeter\n';
+    const named = (header: string, file: string) => compileLexicon([src(header + words, file)]).lexicon.words['foreign-given'] ?? [];
+    expect(named('# kiyan: lexicon names=foreign\n', 'a.tsv')).toEqual(['بيتر']);
+    expect(named('# kiyan: lexicon\n', 'lexicons/words/given-names-foreign.tsv')).toEqual([]);
+    const p = src('# a comment\n# kiyan: lexicon names=foreign spellings=hard-g countries=IQ,SY\n' + words);
+    expect(p.diagnostics).toEqual([]);
+    expect(p.options).toEqual({ foreignNames: true, hardG: true, countries: ['IQ', 'SY'] });
+  });
+  test('word lines need it; entity lines alone do not; a bad, late or second header is an error at its line', () => {
+    expect(src('صور\tLOC\tcity\tTyre\n').diagnostics).toEqual([]);
+    expect(src('# c\nقاسم\tmale\tQasim\nجون\tmale\tJohn\n').diagnostics.map((d) => [d.line, d.message.slice(0, 14)])).toEqual([[1, 'missing header']]);
+    const bad = src('# kiyan: lexicon colour=blue\nصور\tLOC\tcity\tTyre\n# kiyan: lexicon\n');
+    expect(bad.diagnostics.map((d) => [d.line, d.message])).toEqual([
+      [1, 'unknown header field "colour" (known: names, spellings, countries)'],
+      [3, 'the header line comes before the first entry'],
+    ]);
+    expect(src('# kiyan: lexicon\n# kiyan: lexicon\n').diagnostics.map((d) => d.line)).toEqual([2]);
+    expect(src('# kiyan: lexicon countries=iq\n').diagnostics[0].message).toMatch(/invalid value "iq" for header field countries/);
   });
 });
 
@@ -47,7 +72,7 @@ describe('lexicon bytes', () => {
 
 describe('curated spellings of generated countries', () => {
   // As generateCountrySource() makes them: world-countries' Arabic name (misspelled for Mexico) and English name.
-  const generated = src('المسكيك\tLOC\tcountry\tMexico\tالمكسيك\n', 'generated:countries');
+  const generated = gen('المسكيك\tLOC\tcountry\tMexico\tالمكسيك\n');
   test('a curated entry with the same English name joins the generated one, and its spelling is the canonical', () => {
     const { lexicon } = compileLexicon([generated, src('المكسيك\tLOC\tcountry\tMexico\tمكسيكو\n', 'countries.tsv')]);
     expect(lexicon.entries).toHaveLength(1);
@@ -56,13 +81,13 @@ describe('curated spellings of generated countries', () => {
     for (const form of ['المسكيك', 'المكسيك', 'مكسيكو']) expect(lexicon.forms[phraseKey(form)]).toEqual([[0, 0]]);
   });
   test('the same name once normalised but spelt otherwise (world-countries writes مولدوڤا): the curated spelling is canonical', () => {
-    const { lexicon } = compileLexicon([src('مولدوڤا\tLOC\tcountry\tMoldova\n', 'generated:countries'), src('مولدوفا\tLOC\tcountry\tMoldova\tمولدافيا\n', 'countries.tsv')]);
+    const { lexicon } = compileLexicon([gen('مولدوڤا\tLOC\tcountry\tMoldova\n'), src('مولدوفا\tLOC\tcountry\tMoldova\tمولدافيا\n', 'countries.tsv')]);
     expect(lexicon.entries).toHaveLength(1);
     expect(lexicon.entries[0][1]).toBe('مولدوفا');
     expect(lexicon.forms[phraseKey('مولدافيا')]).toEqual([[0, 0]]);
   });
   test('not a place of another kind that shares the English name (a US state Georgia)', () => {
-    const { lexicon } = compileLexicon([src('جورجيا\tLOC\tcountry\tGeorgia\n', 'generated:countries'), src('ولاية جورجيا\tLOC\tstate\tGeorgia\n', 'us.tsv')]);
+    const { lexicon } = compileLexicon([gen('جورجيا\tLOC\tcountry\tGeorgia\n'), src('ولاية جورجيا\tLOC\tstate\tGeorgia\n', 'us.tsv')]);
     expect(lexicon.entries.map((e) => e[1])).toEqual(['جورجيا', 'ولاية جورجيا']);
   });
   test('in the shipped lexicon: المكسيك and بيلاروسيا are found under the curated canonical names', async () => {
@@ -78,12 +103,12 @@ describe('compiling', () => {
     expect(phraseKey('سي. آي. إيه')).toBe('سي اي ايه');
   });
   test('a bare given name as a person variant becomes ambiguous; titled variants are dropped', () => {
-    const { lexicon } = compileLexicon([src('قاسم\tmale\tQasim\nاللواء\tper-title\tmajor general\nنعيم قاسم\tPER\tpolitician\tNaim Qassem\tقاسم|اللواء نعيم قاسم\n')]);
+    const { lexicon } = compileLexicon([src('# kiyan: lexicon\nقاسم\tmale\tQasim\nاللواء\tper-title\tmajor general\nنعيم قاسم\tPER\tpolitician\tNaim Qassem\tقاسم|اللواء نعيم قاسم\n')]);
     expect(lexicon.forms['قاسم']).toEqual([[0, 1]]);
     expect(lexicon.forms['اللواء نعيم قاسم']).toBeUndefined();
   });
   test('a generic body + nationality adjective is descriptive', () => {
-    const { lexicon } = compileLexicon([src('الجيش\tdescriptive-head\tarmy\nالسوري\tnationality\tSyrian\nالجيش السوري\tORG\tarmy\tSyrian Army\n')]);
+    const { lexicon } = compileLexicon([src('# kiyan: lexicon\nالجيش\tdescriptive-head\tarmy\nالسوري\tnationality\tSyrian\nالجيش السوري\tORG\tarmy\tSyrian Army\n')]);
     expect(lexicon.forms['الجيش السوري']).toEqual([[0, 2]]);
   });
   test('the same surface with two types is an error unless one is ambiguous', () => {

@@ -19,7 +19,7 @@ describe('name words from the Wikidata table', () => {
     expect(src.words.map((w) => w.arabic)).not.toContain('من');
   });
   test('a name word that is a common word becomes name-word-weak', () => {
-    const common = parseLexiconText('نور\tstop\tlight\n', 'common.tsv');
+    const common = parseLexiconText('# kiyan: lexicon\nنور\tstop\tlight\n', 'common.tsv');
     const { lexicon, nameShape } = compileLexicon([common, nameWordSource(rows, 'names.tsv')]);
     expect(lexicon.words['name-word']).toContain('ميلر');
     expect(lexicon.words['name-word']).not.toContain('نور');

@@ -33,7 +33,7 @@ function sameAnswers(a: LexiconIndex, b: LexiconIndex, lex: CompiledLexicon): vo
 
 describe('packed index', () => {
   const src = parseLexiconText(
-    'حزب الله\tORG\tarmed-group\tHezbollah\t?الحزب\nقاسم\tmale\tQasim\nنعيم قاسم\tPER\tpolitician\tNaim Qassem\tقاسم\nآية الله\tper-title\tayatollah\nالجيش\tdescriptive-head\tarmy\nالسوري\tnationality\tSyrian\nالجيش السوري\tORG\tarmy\tSyrian Army\n',
+    '# kiyan: lexicon\nحزب الله\tORG\tarmed-group\tHezbollah\t?الحزب\nقاسم\tmale\tQasim\nنعيم قاسم\tPER\tpolitician\tNaim Qassem\tقاسم\nآية الله\tper-title\tayatollah\nالجيش\tdescriptive-head\tarmy\nالسوري\tnationality\tSyrian\nالجيش السوري\tORG\tarmy\tSyrian Army\n',
     't.tsv',
   );
   const lex = compileLexicon([src]).lexicon;

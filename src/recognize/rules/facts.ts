@@ -4,22 +4,20 @@
  * by first token, and the few questions every rule family asks (is this a given name, a
  * title, a word that cannot be part of a name).
  */
-import type { EntityType } from '../../lexicon/schema.js';
-import { hasArticle } from '../../text/clitics.js';
+import type { EntityType } from '../../model.js';
+import { PRONOUN_SUFFIX, hasArticle } from '../../text/clitics.js';
 import type { Token } from '../../text/tokenize.js';
 import { KIND, type TokenView } from '../features.js';
-import { candidate, type Candidate, type RecognizeOptions } from '../types.js';
+import { candidate, type Candidate, type Change, type LexiconReadings, type RecognizeOptions } from '../types.js';
 import { nameWordFacts } from './foreign-name.js';
 
-export const NAME_CONNECTORS = new Set(['بن', 'ابن', 'بنت', 'ابو', 'ابي', 'ابا', 'ام', 'ال']);
+/*
+ * The words inside names (بن، ابو، عبد، ولد ...) are word kinds of lexicons/words/name-parts.tsv:
+ * `name-connector`, `kunya`, `compound-first`, `inner-connector` (see CONNECTOR_KINDS).
+ */
 
-/** Connectors only inside a name: ولد (Mauritanian "son of") is also the verb "was born". */
-export const INNER_CONNECTORS = new Set(['ولد']);
-
-export const COMPOUND_FIRST = new Set(['عبد', 'عبدال']);
-
-/** ابو / ام + a given name is a kunya: it starts a name like a given name does. */
-export const KUNYA = new Set(['ابو', 'ابي', 'ابا', 'ام']);
+/** بن X، ابو X، عبد X، آل X: the connector and the next word go together. */
+export const CONNECTOR_KINDS = KIND['name-connector'] | KIND.kunya | KIND['compound-first'];
 
 /** Kinds of words that end, or cannot be part of, a name (with common words and exact nationality adjectives). */
 export const NON_NAME_KINDS =
@@ -37,11 +35,11 @@ export const GIVEN = KIND.male | KIND.female;
  */
 export const NON_NAME_WORD = 1; // a digit, a single letter, a word of NON_NAME_KINDS or an exact nationality adjective
 
-export const KUNYA_WORD = 2;
+export const KUNYA_WORD = 2; // kind kunya
 
-export const COMPOUND_WORD = 4; // COMPOUND_FIRST
+export const COMPOUND_WORD = 4; // kind compound-first
 
-export const CONNECTOR_WORD = 8; // NAME_CONNECTORS or COMPOUND_FIRST
+export const CONNECTOR_WORD = 8; // CONNECTOR_KINDS
 
 export const FAMILY_WORD = 16; // looksLikeFamilyName
 
@@ -51,7 +49,7 @@ export const TITLE_FIRST = 64; // some analysis starts a multi-word title (آي�
 
 export const STARTS_RULE = 128; // a title, a possible given name or kunya, و + a given name or kunya, or a head word: see matchPatterns
 
-export const INNER_CONNECTOR_WORD = 256; // INNER_CONNECTORS
+export const INNER_CONNECTOR_WORD = 256; // kind inner-connector
 
 export const WA_KUNYA = 512; // و + a kunya (وابو)
 
@@ -68,13 +66,13 @@ export function ruleFacts(view: TokenView, i: number): number {
     const t = view.tokens[i].text;
     f = 0;
     if (/^[0-9]/.test(t) || t.length < 2 || (w.kinds & NON_NAME_KINDS) !== 0 || (w.exact & KIND.nationality) !== 0) f |= NON_NAME_WORD;
-    if (KUNYA.has(t)) f |= KUNYA_WORD;
-    if (COMPOUND_FIRST.has(t)) f |= COMPOUND_WORD;
-    if (NAME_CONNECTORS.has(t) || COMPOUND_FIRST.has(t)) f |= CONNECTOR_WORD;
-    if (INNER_CONNECTORS.has(t)) f |= INNER_CONNECTOR_WORD;
+    if ((w.exact & KIND.kunya) !== 0) f |= KUNYA_WORD;
+    if ((w.exact & KIND['compound-first']) !== 0) f |= COMPOUND_WORD;
+    if ((w.exact & CONNECTOR_KINDS) !== 0) f |= CONNECTOR_WORD;
+    if ((w.exact & KIND['inner-connector']) !== 0) f |= INNER_CONNECTOR_WORD;
     if (looksLikeFamilyName(view, i)) f |= FAMILY_WORD;
     if (w.analyses.some((a, k) => a.clitics === 'و' && (w.analysisKinds[k] & GIVEN) !== 0)) f |= WA_GIVEN;
-    if (w.analyses.some((a) => a.clitics === 'و' && KUNYA.has(a.form))) f |= WA_KUNYA;
+    if (w.analyses.some((a, k) => a.clitics === 'و' && (w.analysisKinds[k] & KIND.kunya) !== 0)) f |= WA_KUNYA;
     if (w.analyses.some((a) => view.index.startsMultiWord('per-title', a.form))) f |= TITLE_FIRST;
     f |= nameWordFacts(view, i, f);
     if ((w.kinds & (KIND['per-title'] | HEAD_KINDS)) !== 0 || (w.exact & GIVEN) !== 0 || (f & (TITLE_FIRST | KUNYA_WORD | COMPOUND_WORD | WA_GIVEN | WA_KUNYA)) !== 0) f |= STARTS_RULE;
@@ -121,7 +119,7 @@ export function looksLikeFamilyName(view: TokenView, k: number): boolean {
   // ومصطفى after جمال حمزة starts the next name of a list.
   const w = view.words[k];
   if (w.analyses.some((a, m) => a.clitics === 'و' && (w.analysisKinds[m] & GIVEN) !== 0)) return false;
-  if (/(ها|هم|هما|هن|كم|نا)$/.test(t) && t.length > 4) return false;
+  if (PRONOUN_SUFFIX.test(t) && t.length > 4) return false;
   if (view.words[k].analyses.some((a) => a.skip > 0 && a.form.startsWith('ال'))) return false;
   if (hasArticle(t)) return t.endsWith('ي') || view.isExact(k, KIND.male);
   return t.endsWith('ي') && t.length >= 4;
@@ -148,7 +146,11 @@ export function triggerAt(view: TokenView, i: number): number {
   return view.has(i, KIND['per-title']) ? 1 : 0;
 }
 
-/** What the rules share while they scan one document. */
+/**
+ * What the rules share while they scan one document: their inputs (view, tokens, opts) and
+ * their two outputs, the candidates they find (out) and the lexicon matches as they read
+ * them (readings: lexCands, by first token in starts), which a rule changes only with decide().
+ */
 export interface Scan {
   view: TokenView;
   tokens: Token[];
@@ -157,4 +159,10 @@ export interface Scan {
   lexCands: Candidate[];
   out: Candidate[];
   opts: RecognizeOptions;
+  readings: LexiconReadings;
+}
+
+/** A rule's decision about a lexicon match (another reading, context found): later rules see it. */
+export function decide(s: Scan, c: Candidate, change: Change): void {
+  s.readings.decide(c, change);
 }

@@ -8,9 +8,6 @@ import { hasArticle } from '../../text/clitics.js';
 import { KIND, type TokenView } from '../features.js';
 import { NAME_LIKE, NAME_LIKE_KNOWN, NAME_WORD, NON_NAME_KINDS, NON_NAME_WORD, isGiven, isNonName, push, ruleFacts, type Scan } from './facts.js';
 
-/** Particles inside foreign and Arab names (ماريا فرنانديس دي لافيغا، لويس فان جال، فون دير لاين); not لا، لو (no, if). */
-export const NAME_PARTICLES = new Set(['دي', 'دا', 'دو', 'دوس', 'داس', 'ديل', 'دل', 'ديلا', 'فون', 'فان', 'دير', 'سان']);
-
 const MAX_RUN = 5;
 
 /**
@@ -52,7 +49,7 @@ export function nameRunLength(s: Scan, j: number): number {
   let k = j;
   while (k < s.n && k - j < MAX_RUN) {
     if (k > j && (tokens[k].breakBefore || (tokens[k].text.startsWith('و') && !isGiven(view, k) && (ruleFacts(view, k) & NAME_WORD) === 0))) break;
-    if (k > j && NAME_PARTICLES.has(tokens[k].text) && view.joined(k) && nameLikeAt(s, k + 1)) {
+    if (k > j && view.isExact(k, KIND['name-particle']) && view.joined(k) && nameLikeAt(s, k + 1)) {
       k += 2;
       continue;
     }

@@ -6,10 +6,8 @@
 import { hasArticle } from '../../text/clitics.js';
 import { KIND, type TokenView } from '../features.js';
 import { surfaceKey } from '../propagate.js';
-import type { Candidate } from '../types.js';
-import { isCommonWord, isGiven, isNonName, push, type Scan } from './facts.js';
-
-const SCHOOL_HEADS = new Set(['جامعه', 'معهد', 'كليه']);
+import type { Candidate, Change } from '../types.js';
+import { decide, isCommonWord, isGiven, isNonName, push, type Scan } from './facts.js';
 
 /** Labels that ANERcorp keeps inside the name when the bare name needs context (see orgLabelRule). */
 const INSIDE_LABELS = new Set(['تنظيم', 'حركه']);
@@ -27,17 +25,18 @@ function scanQuoted(view: TokenView, j: number): number {
  * region and the newspaper, نيسان the month and the car maker): after an organisation label
  * or inside quotes it is the organisation.
  */
-export function takeOrgReading(view: TokenView, c: Candidate): boolean {
-  if (c.type === 'ORG') {
-    c.ambiguous = false;
-    return true;
-  }
+export function orgReading(view: TokenView, c: Candidate): Change | undefined {
+  if (c.type === 'ORG') return { ambiguous: false };
   const org = view.index.lookup(surfaceKey(view, c))?.find((r) => view.index.entryType(r.entry) === 'ORG' && !r.descriptive);
-  if (!org) return false;
-  c.type = 'ORG';
-  c.entry = org.entry;
-  c.ambiguous = false;
-  c.directContextOnly = false;
+  if (!org) return undefined;
+  return { type: 'ORG', entry: org.entry, ambiguous: false, directContextOnly: false };
+}
+
+/** Decides for orgReading (later rules see it); false when there is none. */
+function takeOrgReading(s: Scan, c: Candidate, rule?: string): boolean {
+  const change = orgReading(s.view, c);
+  if (!change) return false;
+  decide(s, c, rule === undefined ? change : { ...change, rule });
   return true;
 }
 
@@ -71,7 +70,7 @@ export function orgHeadRule(s: Scan, i: number): void {
           }
           if (k > j) push(out, view, i, k, head.skip, 'ORG', 'org-head-definite', head.form);
           // جامعة ليدز، معهد ايفو: a foreign proper name after a school head (not an adjective).
-          else if (SCHOOL_HEADS.has(head.form) && !view.isStop(j) && !isNonName(view, j) && !isGiven(view, j) && !/[هي]$/.test(tokens[j].text) && view.words[j].analyses.length === 1) {
+          else if ((view.kindsOfAnalysisAt(i, KIND['org-head']) & KIND['school-head']) !== 0 && !view.isStop(j) && !isNonName(view, j) && !isGiven(view, j) && !/[هي]$/.test(tokens[j].text) && view.words[j].analyses.length === 1) {
             push(out, view, i, j + 1, head.skip, 'ORG', 'org-head-school', head.form);
           }
         }
@@ -90,7 +89,7 @@ export function orgContextRule(s: Scan, i: number): void {
     if (tokens[j].quoteBefore) {
       const k = scanQuoted(view, j);
       if (k < n && tokens[k].quoteAfter) push(out, view, j, k + 1, 0, 'ORG', 'org-context-quoted');
-    } else if (lex && lex.type === 'ORG' && !tokens[j].breakBefore && !isCommonWord(view, lex)) lex.ambiguous = false;
+    } else if (lex && lex.type === 'ORG' && !tokens[j].breakBefore && !isCommonWord(view, lex)) decide(s, lex, { ambiguous: false });
   }
 }
 
@@ -107,7 +106,7 @@ export function orgLabelRule(s: Scan, i: number): void {
     } else if (lex && !isCommonWord(view, lex)) {
       // (النادي كان مختلفا: a common word after a label is the sentence going on.)
       const needed = lex.ambiguous && lex.last - lex.first === 1;
-      if (takeOrgReading(view, lex) && INSIDE_LABELS.has(label.form) && (label.form === 'تنظيم' || needed)) {
+      if (takeOrgReading(s, lex) && INSIDE_LABELS.has(label.form) && (label.form === 'تنظيم' || needed)) {
         // ANERcorp's convention: تنظيم القاعدة and حركة فتح are tagged whole, because the bare
         // name is also a word; حركة حماس, حركة طالبان leave the label out.
         push(out, view, i, lex.last, label.skip, 'ORG', 'org-label-inside', label.form);
@@ -160,7 +159,7 @@ export function orgDatelineRule(s: Scan, text: string | undefined): void {
     const lex = starts.get(j);
     if (lex && lex.last === k) {
       const wasSure = lex.type === 'ORG' && !lex.ambiguous;
-      if ((lex.type === 'ORG' || (lex.ambiguous && lex.type !== 'PER')) && takeOrgReading(view, lex) && !wasSure) lex.rule = 'org-dateline';
+      if (lex.type === 'ORG' || (lex.ambiguous && lex.type !== 'PER')) takeOrgReading(s, lex, wasSure ? undefined : 'org-dateline');
       continue;
     }
     if (lex && !lex.ambiguous) continue;

@@ -3,15 +3,12 @@
  * family name (قاسم سليماني), و + a given name in a list, and the subject of a speech verb
  * (قال فيرجسون). personNameLength() says where such a name ends.
  */
-import { hasArticle } from '../../text/clitics.js';
+import { PRONOUN_SUFFIX, hasArticle } from '../../text/clitics.js';
 import { KIND, type TokenView } from '../features.js';
-import { NAME_PARTICLES, isNameLike, nameRunLength } from './foreign-name.js';
-import { CONNECTOR_WORD, FAMILY_WORD, NAME_WORD, GIVEN, INNER_CONNECTOR_WORD, KUNYA, WA_GIVEN, WA_KUNYA, isCommonWord, isGiven, isNonName, knownAt, push, ruleFacts, triggerAt, type LexiconStarts, type Scan } from './facts.js';
+import { isNameLike, nameRunLength } from './foreign-name.js';
+import { CONNECTOR_WORD, decide, FAMILY_WORD, NAME_WORD, GIVEN, INNER_CONNECTOR_WORD, WA_GIVEN, WA_KUNYA, isCommonWord, isGiven, isNonName, knownAt, push, ruleFacts, triggerAt, type LexiconStarts, type Scan } from './facts.js';
 
 const MAX_NAME_TOKENS = 5;
-
-/** Regnal numbers (جيمس الأول، الفونسو الثالث عشر, إيزابيلا الثانية) end a ruler's name. */
-const ORDINALS = new Set(['الاول', 'الثاني', 'الثالث', 'الرابع', 'الخامس', 'السادس', 'السابع', 'الثامن', 'التاسع', 'العاشر', 'الحادي', 'الاولي', 'الثانيه', 'الثالثه', 'الرابعه', 'الخامسه', 'السادسه', 'السابعه', 'الثامنه', 'التاسعه', 'العاشره']);
 
 /**
  * Endings of nouns and adverbs, not of names, after a speech verb: attached pronouns (رغبته،
@@ -29,7 +26,7 @@ function plainNameWord(view: TokenView, k: number): boolean {
   // ends the name (the name stops before a common noun).
   if (w.analyses.some((a, m) => a.skip > 0 && (w.analysisKinds[m] & KIND.stop) !== 0)) return false;
   if (t.length >= 4 && t.endsWith('ا') && view.index.isWord('stop', t.slice(0, -1))) return false;
-  if (/(ها|هم|هما|هن|كم|نا)$/.test(t) && t.length > 4) return false;
+  if (PRONOUN_SUFFIX.test(t) && t.length > 4) return false;
   return !view.isExact(k, KIND.nationality) && t.length >= 3;
 }
 
@@ -55,7 +52,7 @@ export function personNameLength(view: TokenView, j: number, starts: LexiconStar
     if (lex && !lex.ambiguous && lex.type !== 'PER') break;
     // وشارون وبلير، أدونيس وأبو ميثارمي: و + a given name, kunya or known person starts the
     // next name of a list (وليد، وائل are names themselves).
-    if (k > j && t.startsWith('و') && !isGiven(view, k) && view.words[k].analyses.some((a, m) => a.clitics === 'و' && (KUNYA.has(a.form) || a.form === 'بن' || (view.words[k].analysisKinds[m] & GIVEN) !== 0 || (lex !== undefined && lex.type === 'PER')))) break;
+    if (k > j && t.startsWith('و') && !isGiven(view, k) && view.words[k].analyses.some((a, m) => a.clitics === 'و' && ((view.words[k].analysisKinds[m] & KIND.kunya) !== 0 || a.form === 'بن' || (view.words[k].analysisKinds[m] & GIVEN) !== 0 || (lex !== undefined && lex.type === 'PER')))) break;
     // جعفر وعمرو زكي: a known person behind و starts the next name of a list.
     if (k > j && lex && lex.type === 'PER' && lex.start > tokens[k].start) break;
     if (lex && lex.type === 'PER' && !lex.ambiguous && !(lex.last - lex.first === 1 && isGiven(view, k))) {
@@ -77,11 +74,12 @@ export function personNameLength(view: TokenView, j: number, starts: LexiconStar
       continue;
     }
     // لويس فان جال، ماريا فرنانديس دي لافيغا: a particle continues a name when a plain word follows.
-    if (k > j && NAME_PARTICLES.has(t) && view.joined(k) && !isNonName(view, k + 1) && !hasArticle(tokens[k + 1].text) && !tokens[k + 1].text.startsWith('و')) {
+    if (k > j && view.isExact(k, KIND['name-particle']) && view.joined(k) && !isNonName(view, k + 1) && !hasArticle(tokens[k + 1].text) && !tokens[k + 1].text.startsWith('و')) {
       k += 2;
       continue;
     }
-    if (k > j && ORDINALS.has(t)) {
+    // Regnal numbers (جيمس الأول، الفونسو الثالث عشر, إيزابيلا الثانية) end a ruler's name.
+    if (k > j && view.isExact(k, KIND.ordinal)) {
       k += view.joined(k) && /^عشر/.test(tokens[k + 1].text) ? 2 : 1;
       break;
     }
@@ -137,7 +135,7 @@ export function titleRule(s: Scan, i: number, tl: number): void {
     const lex = starts.get(j);
     if (lex && lex.type === 'PER') {
       // A title confirms an ambiguous person, not a common word (الباحث العلمي: scientific).
-      if (!isCommonWord(view, lex)) lex.ambiguous = false;
+      if (!isCommonWord(view, lex)) decide(s, lex, { ambiguous: false });
       // السيد ناصر الطبسي: a known single name that is a given name may go on.
       if (lex.last - lex.first === 1 && isGiven(view, j)) {
         const len = personNameLength(view, j, starts, true);
@@ -177,7 +175,7 @@ export function givenNameRule(s: Scan, i: number, facts: number): void {
       const a = w.analyses[m];
       if (a.clitics !== 'و') continue;
       // وابو عبد الله: a kunya after و is a name by itself.
-      if (KUNYA.has(a.form) && view.joined(i) && isGiven(view, i + 1)) {
+      if ((w.analysisKinds[m] & KIND.kunya) !== 0 && view.joined(i) && isGiven(view, i + 1)) {
         push(out, view, i, i + 1 + personNameLength(view, i + 1, starts), a.skip, 'PER', 'given-name', a.form);
         break;
       }
@@ -202,7 +200,7 @@ export function speechVerbRule(s: Scan, i: number): void {
   const j = i + 1;
   const lex = knownAt(view, starts, j);
   // استقبل سعادة السفير: a common word (here an honorific) is not confirmed as a name by the verb.
-  if (lex && lex.type === 'PER') lex.ambiguous = lex.ambiguous && isCommonWord(view, lex);
+  if (lex && lex.type === 'PER') decide(s, lex, { ambiguous: lex.ambiguous && isCommonWord(view, lex) });
   // شدد علي أن: علي written with ي before a function word is the preposition على.
   else if (j < n && tokens[j].text === 'علي' && (j + 1 >= n || view.isStop(j + 1))) {
     // not a name

@@ -8,7 +8,7 @@
 import { KIND } from '../features.js';
 import { surfaceKey } from '../propagate.js';
 import type { Candidate } from '../types.js';
-import { push, type Scan } from './facts.js';
+import { decide, push, type Scan } from './facts.js';
 
 /** Longest club name taken before a bracketed country. */
 const MAX_NAME = 4;
@@ -32,15 +32,11 @@ function makeClub(s: Scan, a: number, b: number, byFirst: Map<number, Candidate>
   const c = byFirst.get(a);
   if (c && c.last === b) {
     if (c.type === 'ORG') {
-      c.ambiguous = false;
+      decide(s, c, { ambiguous: false });
       return;
     }
     const team = s.view.index.lookup(surfaceKey(s.view, c))?.find((r) => s.view.index.entryType(r.entry) === 'ORG');
-    c.type = 'ORG';
-    c.entry = team?.entry;
-    c.ambiguous = false;
-    c.directContextOnly = false;
-    c.rule = 'sport-results';
+    decide(s, c, { type: 'ORG', entry: team?.entry, ambiguous: false, directContextOnly: false, rule: 'sport-results' });
     return;
   }
   push(s.out, s.view, a, b, 0, 'ORG', 'sport-results');
@@ -50,8 +46,8 @@ export function sportsResultsRule(s: Scan, text: string | undefined): void {
   if (text === undefined) return;
   const { tokens, n } = s;
   const gap = (t: number): string => text.slice(tokens[t - 1].end, tokens[t].start);
-  const byFirst = new Map<number, Candidate>();
-  for (const c of s.lexCands) byFirst.set(c.first, c);
+  // (The scan's readings by first token: a club decided below is seen by the next fixture.)
+  const byFirst = s.starts;
   for (let t = 1; t + 1 < n; t++) {
     // X ( C ) - Y ( C2 ): t is C (most tokens have no punctuation before them: no slice).
     if (!tokens[t].breakBefore || !gap(t).includes('(') || !isCountryAt(s, t, byFirst)) continue;
