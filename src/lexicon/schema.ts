@@ -33,6 +33,8 @@ export const WORD_KINDS = [
   'name-word',
   /** Generated: a name word that is also a common word (نور، سلام): evidence only next to other evidence. */
   'name-word-weak',
+  /** A word after a name that reports what the person said (قوله، قولها): the name before it is a person. */
+  'speech-report',
 ] as const;
 export type WordKind = (typeof WORD_KINDS)[number];
 

@@ -62,6 +62,7 @@ export const WORD_KIND_RULES: Record<string, string> = {
   'misc-head': 'event or document head (اتفاق الطائف، حرب الخليج): the name after it is not tagged as a place',
   'speech-verb': 'speech verb: ends a name',
   stop: 'common word: never part of a name',
+  'speech-report': 'speech report (قوله، قولها): the name right before it, after عن or إلى, is a person (rule speech-report)',
 };
 
 /** One thing that matches a looked-up phrase under one clitic analysis (`head`: "clitics+ key" or the key). */

@@ -6,6 +6,7 @@
 import { hasArticle } from '../../text/clitics.js';
 import { KIND, type TokenView } from '../features.js';
 import { NAME_PARTICLES, isNameLike, nameRunLength } from './foreign-name.js';
+import { titleNameRun, titleNameWord } from './person-context.js';
 import { CONNECTOR_WORD, FAMILY_WORD, NAME_WORD, GIVEN, INNER_CONNECTOR_WORD, KUNYA, WA_GIVEN, WA_KUNYA, isCommonWord, isGiven, isNonName, knownAt, push, ruleFacts, triggerAt, type LexiconStarts, type Scan } from './facts.js';
 
 const MAX_NAME_TOKENS = 5;
@@ -155,7 +156,10 @@ export function titleRule(s: Scan, i: number, tl: number): void {
       // An unknown single word after a title is as often a verb or noun (الملك يعلم، اللاعب طلب):
       // accept it when it is a given name, a known name, or looks like a family name.
       const plausible = len > 1 || isGiven(view, j) || view.isKnownSurname(j) || (tokens[j].text.endsWith('ي') && tokens[j].text.length >= 4);
-      if (len > 0 && plausible) push(out, view, j, j + len, 0, 'PER', 'title');
+      const run = len < 2 ? titleNameRun(s, j) : 0;
+      if (run >= 2) push(out, view, j, j + run, 0, 'PER', 'title-run');
+      else if (len > 0 && plausible) push(out, view, j, j + len, 0, 'PER', 'title');
+      else if (len === 1 && titleNameWord(s, j) > 0) push(out, view, j, j + titleNameWord(s, j), 0, 'PER', 'title-name-word');
     }
   }
 }

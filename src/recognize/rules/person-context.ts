@@ -1,0 +1,85 @@
+/**
+ * Context around person names nobody listed (issue 12): words after a title that the title
+ * rule alone would not take (a run of name-like words, a single imported name word), and
+ * the reported speaker of نقل عن X قوله.
+ */
+import { hasArticle } from '../../text/clitics.js';
+import { KIND } from '../features.js';
+import { isNameLike, nameRunLength } from './foreign-name.js';
+import { CONNECTOR_WORD, NAME_WORD, isCommonWord, isGiven, isNonName, push, ruleFacts, type Scan } from './facts.js';
+
+/** Most words of a reported speaker's name (صلاد حسن، فيصل المشعل). */
+const MAX_SPEAKER = 3;
+
+/** Prepositions that introduce a reported speaker: نقلت الوكالة عن X قوله، نسبت الصحيفة إلى X قوله. */
+const SPEAKER_PREPOSITIONS = new Set(['عن', 'الي']);
+
+/**
+ * القاضي ميخا لندنشتراوس، رئيس الاتحاد برند جوتشولك: after a title, two or more name-like
+ * words (imported name words, foreign-shaped words, given names) are the name, even when the
+ * first is on no list. Its length in tokens, 0 when there is no such run at token j.
+ */
+export function titleNameRun(s: Scan, j: number): number {
+  if (j >= s.n || !isNameLike(s.view, j) || isGiven(s.view, j)) return 0;
+  let len = nameRunLength(s, j);
+  // زيان ابن أخيه: a connector (بن، ابن، ابو) leads to a kinship noun, not more of the name.
+  for (let k = j + 1; k < j + len; k++) if ((ruleFacts(s.view, k) & CONNECTOR_WORD) !== 0) len = k - j;
+  return len >= 2 ? len : 0;
+}
+
+/**
+ * السيد شيمزو، الحارس هيلتون، الدكتور رائف نجم: after a title, an imported name word (of the
+ * strong kind: not a common word) and at most one plain word after it are a name, when a
+ * function word, punctuation or the end of the sentence follows (الرئيس السوري ترسيم الحدود
+ * is a verbal noun and its object). Its length in tokens, 0 when there is none.
+ */
+export function titleNameWord(s: Scan, j: number): number {
+  const { view, tokens } = s;
+  if (j >= s.n || (ruleFacts(view, j) & NAME_WORD) === 0 || view.isStop(j) || hasArticle(tokens[j].text)) return 0;
+  if (nameEndsAt(s, j + 1)) return 1;
+  const k = j + 1;
+  const lex = s.starts.get(k);
+  const plain = !isNonName(view, k) && !hasArticle(tokens[k].text) && !tokens[k].text.startsWith('و') && tokens[k].text.length >= 3 && !(lex && !lex.ambiguous && lex.type !== 'PER');
+  return plain && nameEndsAt(s, k + 1) ? 2 : 0;
+}
+
+/** A name can end before token k: the end of the text, a sentence break, punctuation, or a function word. */
+function nameEndsAt(s: Scan, k: number): boolean {
+  const t = k < s.n ? s.tokens[k].text : '';
+  return k >= s.n || s.tokens[k].breakBefore || (s.view.isStop(k) && !hasArticle(t)) || !/[\u0621-\u064a]/.test(t);
+}
+
+/** Token k can be a word of a reported speaker's name: a given name or a plain word, not a common word, title or place. */
+function speakerWord(s: Scan, k: number): boolean {
+  const { view } = s;
+  if (isNonName(view, k) || view.isExact(k, KIND.nationality)) return false;
+  const lex = s.starts.get(k);
+  if (lex && !lex.ambiguous && lex.type !== 'PER') return false;
+  // Sources described by common words (عن مصدر عسكري قوله، عن مسؤول قوله) stop at the common word.
+  return isGiven(view, k) || (!hasArticle(s.tokens[k].text) && !view.isStop(k) && s.tokens[k].text.length >= 3);
+}
+
+/**
+ * نقلت الوكالة عن رمضان قوله، عن صلاد حسن قوله: the words between عن (or إلى) and قوله /
+ * قولها are the name of the person quoted. Not a source described by common words (عن مصدر
+ * عسكري قوله) or by a title (عن وزير الدفاع قوله: the title rule's).
+ */
+export function speechReportRule(s: Scan, i: number): void {
+  const { view, tokens } = s;
+  if (i < 2 || tokens[i].breakBefore || !view.isExact(i, KIND['speech-report'])) return;
+  let j = i;
+  while (j > 0 && i - j < MAX_SPEAKER && !tokens[j].breakBefore && speakerWord(s, j - 1)) j--;
+  if (j === i || j === 0 || tokens[j].breakBefore || !SPEAKER_PREPOSITIONS.has(tokens[j - 1].text)) return;
+  const lex = s.starts.get(j);
+  if (lex && lex.type === 'PER') {
+    if (!isCommonWord(view, lex)) lex.ambiguous = false;
+    if (lex.last >= i) return;
+  }
+  push(s.out, view, j, i, 0, 'PER', 'speech-report');
+}
+
+/** The rules of this module that are not called from the title rule, over one document. */
+export function personContextRules(s: Scan): void {
+  const report = KIND['speech-report'];
+  for (let i = 2; i < s.n; i++) if (s.view.has(i, report)) speechReportRule(s, i);
+}
