@@ -4,7 +4,7 @@
  * the reported speaker of نقل عن X قوله.
  */
 import { hasArticle } from '../../text/clitics.js';
-import { KIND } from '../features.js';
+import { KIND, type TokenView } from '../features.js';
 import { isNameLike, nameRunLength } from './foreign-name.js';
 import { CONNECTOR_WORD, NAME_WORD, isCommonWord, isGiven, isNonName, push, ruleFacts, type Scan } from './facts.js';
 
@@ -82,4 +82,17 @@ export function speechReportRule(s: Scan, i: number): void {
 export function personContextRules(s: Scan): void {
   const report = KIND['speech-report'];
   for (let i = 2; i < s.n; i++) if (s.view.has(i, report)) speechReportRule(s, i);
+}
+
+/**
+ * After a first name of the non-Arab world with no title or verb before it (راوول الفارق،
+ * هنري التقدم، اندرسون وسكنت), is plain word k still its family name? Not a word with the
+ * article (foreign family names do not take it; a nisba such as الشربيني passed before this
+ * test), nor one starting with و that is no name word (and + the next word of the sentence).
+ */
+export function familyAfterForeignGiven(view: TokenView, k: number, foreign: boolean): boolean {
+  if (!foreign) return true;
+  const t = view.tokens[k].text;
+  if (hasArticle(t)) return false;
+  return !(t.startsWith('و') && (ruleFacts(view, k) & NAME_WORD) === 0 && !isGiven(view, k));
 }

@@ -6,7 +6,7 @@
 import { hasArticle } from '../../text/clitics.js';
 import { KIND, type TokenView } from '../features.js';
 import { NAME_PARTICLES, isNameLike, nameRunLength } from './foreign-name.js';
-import { titleNameRun, titleNameWord } from './person-context.js';
+import { familyAfterForeignGiven, titleNameRun, titleNameWord } from './person-context.js';
 import { CONNECTOR_WORD, FAMILY_WORD, NAME_WORD, GIVEN, INNER_CONNECTOR_WORD, KUNYA, WA_GIVEN, WA_KUNYA, isCommonWord, isGiven, isNonName, knownAt, push, ruleFacts, triggerAt, type LexiconStarts, type Scan } from './facts.js';
 
 const MAX_NAME_TOKENS = 5;
@@ -21,7 +21,7 @@ const ORDINALS = new Set(['الاول', 'الثاني', 'الثالث', 'الر�
 const NOUN_ENDING = /(ه|كم|هم|ها|ا)$/;
 
 /** A word that can be a family name once a name is expected: no proclitic + article, no pronoun suffix. */
-function plainNameWord(view: TokenView, k: number): boolean {
+function plainNameWord(view: TokenView, k: number, foreign = false): boolean {
   const t = view.tokens[k].text;
   if ((ruleFacts(view, k) & FAMILY_WORD) !== 0) return true;
   const w = view.words[k];
@@ -31,6 +31,7 @@ function plainNameWord(view: TokenView, k: number): boolean {
   if (w.analyses.some((a, m) => a.skip > 0 && (w.analysisKinds[m] & KIND.stop) !== 0)) return false;
   if (t.length >= 4 && t.endsWith('ا') && view.index.isWord('stop', t.slice(0, -1))) return false;
   if (/(ها|هم|هما|هن|كم|نا)$/.test(t) && t.length > 4) return false;
+  if (!familyAfterForeignGiven(view, k, foreign)) return false;
   return !view.isExact(k, KIND.nationality) && t.length >= 3;
 }
 
@@ -94,7 +95,7 @@ export function personNameLength(view: TokenView, j: number, starts: LexiconStar
     // After a title or a speech verb (السيد محمد القباج، ذكر خالد عليوة) a name is expected, so
     // any plain word may be the family name; elsewhere it must look like one.
     // An imported name word of foreign shape is a family name too (كيني ميلر).
-    if (k > j && !(introduced || view.isExact(j, KIND['foreign-given']) ? plainNameWord(view, k) : (facts & (FAMILY_WORD | NAME_WORD)) !== 0)) break;
+    if (k > j && !(introduced || view.isExact(j, KIND['foreign-given']) ? plainNameWord(view, k, !introduced) : (facts & (FAMILY_WORD | NAME_WORD)) !== 0)) break;
     k++; // a family name ends the name
     // خوان ميغيل فيلار مير، شاون رايت فيليبس: after a foreign first name, more name-like words
     // (imported name words, foreign-shaped words) are the rest of the name.
