@@ -96,3 +96,17 @@ export function familyAfterForeignGiven(view: TokenView, k: number, foreign: boo
   if (hasArticle(t)) return false;
   return !(t.startsWith('و') && (ruleFacts(view, k) & NAME_WORD) === 0 && !isGiven(view, k));
 }
+
+/**
+ * ولاري هوشمان، وريكاردو سيملر: after و + a first name of the non-Arab world (kind
+ * foreign-given), a plain name-like word (an imported name word or of foreign shape) is its family name; after
+ * و + an Arab given name, an imported name word of foreign shape is. The given name is token
+ * `given` - 1 (behind و), the family name token `k`.
+ */
+export function foreignFamilyAfterWa(view: TokenView, given: number, k: number, foreignGiven: boolean): boolean {
+  const t = view.tokens[k].text;
+  if (k !== given || hasArticle(t) || view.isStop(k) || isNonName(view, k) || t.startsWith('و') || t.length < 3) return false;
+  // (وليا للعهد، وبنوا مدارسهم، وغيرت عاداته: و + a word that is also a foreign first name, then the sentence.)
+  if (foreignGiven) return !view.isExact(k, KIND.nationality) && isNameLike(view, k);
+  return (ruleFacts(view, k) & NAME_WORD) !== 0 && view.index.nameShape(t) > 0;
+}

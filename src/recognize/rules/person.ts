@@ -6,7 +6,7 @@
 import { hasArticle } from '../../text/clitics.js';
 import { KIND, type TokenView } from '../features.js';
 import { NAME_PARTICLES, isNameLike, nameRunLength } from './foreign-name.js';
-import { familyAfterForeignGiven, titleNameRun, titleNameWord } from './person-context.js';
+import { familyAfterForeignGiven, foreignFamilyAfterWa, titleNameRun, titleNameWord } from './person-context.js';
 import { CONNECTOR_WORD, FAMILY_WORD, NAME_WORD, GIVEN, INNER_CONNECTOR_WORD, KUNYA, WA_GIVEN, WA_KUNYA, isCommonWord, isGiven, isNonName, knownAt, push, ruleFacts, triggerAt, type LexiconStarts, type Scan } from './facts.js';
 
 const MAX_NAME_TOKENS = 5;
@@ -191,7 +191,7 @@ export function givenNameRule(s: Scan, i: number, facts: number): void {
         const last = tokens[i + len - 1].text;
         // هاني عبادة ووائل زنجا: right after another person's name, a list goes on.
         const listed = i > 0 && endsPerson(s, i);
-        const strong = listed || view.isKnownSurname(i + len - 1) || (last.endsWith('ي') && last.length >= 4) || starts.get(i + len - 1)?.type === 'PER';
+        const strong = listed || view.isKnownSurname(i + len - 1) || (last.endsWith('ي') && last.length >= 4) || starts.get(i + len - 1)?.type === 'PER' || foreignFamilyAfterWa(view, i + 1, i + len - 1, (w.analysisKinds[m] & KIND['foreign-given']) !== 0);
         // وأحمد حسام: two given names are a full name (given name + father's name).
         const twoGiven = len >= 2 && isGiven(view, i + len - 1) && view.has(i, KIND.male) && !view.isStop(i + len - 1);
         if (len >= 2 && ((!isGiven(view, i + len - 1) && strong) || twoGiven)) push(out, view, i, i + len, a.skip, 'PER', 'given-name', a.form);
