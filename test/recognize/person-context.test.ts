@@ -43,3 +43,12 @@ describe('verbs of saying from lexicons/words/person-context.tsv', () => {
     expect(mentions('واعترف كوبرينكو بأن الفريق لم يستعد')).toContainEqual(['كوبرينكو', 'PER', 'speech-verb']);
   });
 });
+
+describe('a nationality used as a noun + one foreign name (rule nationality-name-one)', () => {
+  test('before a function word or punctuation, the name is a person', () => {
+    expect(mentions('وسجل الهدف الثاني الكاميروني صامويل في الدقيقة 40')).toContainEqual(['صامويل', 'PER', 'nationality-name-one']);
+  });
+  test('not after a feminine adjective of the noun before', () => {
+    expect(mentions('إن الشركة الصينية غيرت خططها')).toEqual([]);
+  });
+});

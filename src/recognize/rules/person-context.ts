@@ -78,10 +78,29 @@ export function speechReportRule(s: Scan, i: number): void {
   push(s.out, view, j, i, 0, 'PER', 'speech-report');
 }
 
+/**
+ * والبرتغالي تياغو في الدقيقة، للبرازيلي كلاوديو .: a masculine nationality adjective used as
+ * a noun (with the article) + one name-like word (a first name of the non-Arab world, an
+ * imported name word, a word of foreign shape), then a function word or punctuation. Not the
+ * feminine (الصينية غيرت: an adjective of the noun before, and a verb).
+ */
+export function nationalityOneNameRule(s: Scan, i: number): void {
+  const { view, tokens } = s;
+  const a = view.kindAt(i, KIND.nationality);
+  if (!a || !a.form.startsWith('ال') || a.form.endsWith('ه') || !view.joined(i)) return;
+  const j = i + 1;
+  const t = tokens[j].text;
+  if (hasArticle(t) || t.startsWith('و') || isNonName(view, j) || view.isExact(j, KIND.nationality) || s.starts.get(j)) return;
+  const named = view.isExact(j, KIND['foreign-given']) || ((ruleFacts(view, j) & NAME_WORD) !== 0 && view.index.nameShape(t) > 0);
+  if (named && nameEndsAt(s, j + 1)) push(s.out, view, j, j + 1, 0, 'PER', 'nationality-name-one');
+}
+
 /** The rules of this module that are not called from the title rule, over one document. */
 export function personContextRules(s: Scan): void {
   const report = KIND['speech-report'];
+  const nationality = KIND.nationality;
   for (let i = 2; i < s.n; i++) if (s.view.has(i, report)) speechReportRule(s, i);
+  for (let i = 0; i + 1 < s.n; i++) if (s.view.has(i, nationality)) nationalityOneNameRule(s, i);
 }
 
 /**
