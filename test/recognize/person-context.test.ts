@@ -52,3 +52,12 @@ describe('a nationality used as a noun + one foreign name (rule nationality-name
     expect(mentions('إن الشركة الصينية غيرت خططها')).toEqual([]);
   });
 });
+
+describe('a kunya written as one word (أبوالعلا) as the family name', () => {
+  test('ends a given name as a known family name does', () => {
+    expect(mentions('التقى الوزير مع أحمد أبوالعلا أمس')).toContainEqual(['أحمد أبوالعلا', 'PER', 'given-name']);
+  });
+  test('a noun with a pronoun (أبوابها, its doors) is not one', () => {
+    expect(mentions('وأغلقت المحلات أبوابها')).toEqual([]);
+  });
+});
