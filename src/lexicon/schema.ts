@@ -55,6 +55,8 @@ export const WORD_KINDS = [
   'company-head',
   /** مباراة، لاعب ...: sports words only sports reporting uses (a passage about a match). */
   'match-word',
+  /** A word after a name that reports what the person said (قوله، قولها): the name before it is a person. */
+  'speech-report',
 ] as const;
 export type WordKind = (typeof WORD_KINDS)[number];
 

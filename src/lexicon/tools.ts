@@ -76,6 +76,7 @@ export const WORD_KIND_RULES: Record<string, string> = {
   'foreign-given': 'given name of the non-Arab world: any plain word after it may be the family name',
   'name-word': 'imported person-name word: evidence in the person rules, never tagged alone',
   'name-word-weak': 'imported name word that is also a common word: evidence only next to other evidence',
+  'speech-report': 'speech report (قوله، قولها): the name right before it, after عن or إلى, is a person (rule speech-report)',
 };
 
 /** One thing that matches a looked-up phrase under one clitic analysis (`head`: "clitics+ key" or the key). */

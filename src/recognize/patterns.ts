@@ -21,6 +21,7 @@ import { givenNameRule, speechVerbRule, titleRule } from './rules/person.js';
 import { orgContextRule, orgHeadRule, orgDatelineRule, orgLabelRule, orgNationalityRule } from './rules/organisation.js';
 import { placeHeadRule } from './rules/place.js';
 import { foreignNameRules } from './rules/foreign-name.js';
+import { personContextRules } from './rules/person-context.js';
 import { latinNameRules } from './rules/latin-names.js';
 import { sportsResultsRule } from './rules/sports.js';
 import { adjectiveReadings, eventReadings, quotedReadings, sportClubReadings, sportPassages } from './rules/readings.js';
@@ -78,6 +79,7 @@ export function matchPatterns(view: TokenView, lexicon: readonly Candidate[], op
   }
   // 3. Rules over the whole document, each after the one before.
   foreignNameRules(s);
+  personContextRules(s);
   latinNameRules(s, text);
   sportsResultsRule(s, text);
   orgDatelineRule(s, text);

@@ -122,6 +122,8 @@ export function looksLikeFamilyName(view: TokenView, k: number): boolean {
   if (PRONOUN_SUFFIX.test(t) && t.length > 4) return false;
   if (view.words[k].analyses.some((a) => a.skip > 0 && a.form.startsWith('ال'))) return false;
   if (hasArticle(t)) return t.endsWith('ي') || view.isExact(k, KIND.male);
+  // فايزة أبوالنجا، أشرف أبوالهول: a family name that is a kunya written as one word.
+  if (t.startsWith('ابو') && t.length >= 6 && view.maxPhraseAt(k) === 0) return true;
   return t.endsWith('ي') && t.length >= 4;
 }
 

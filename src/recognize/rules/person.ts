@@ -6,6 +6,7 @@
 import { PRONOUN_SUFFIX, hasArticle } from '../../text/clitics.js';
 import { KIND, type TokenView } from '../features.js';
 import { isNameLike, nameRunLength } from './foreign-name.js';
+import { familyAfterForeignGiven, foreignFamilyAfterWa, titleNameRun, titleNameWord } from './person-context.js';
 import { CONNECTOR_WORD, decide, FAMILY_WORD, NAME_WORD, GIVEN, INNER_CONNECTOR_WORD, WA_GIVEN, WA_KUNYA, isCommonWord, isGiven, isNonName, knownAt, push, ruleFacts, triggerAt, type LexiconStarts, type Scan } from './facts.js';
 
 const MAX_NAME_TOKENS = 5;
@@ -17,7 +18,7 @@ const MAX_NAME_TOKENS = 5;
 const NOUN_ENDING = /(ه|كم|هم|ها|ا)$/;
 
 /** A word that can be a family name once a name is expected: no proclitic + article, no pronoun suffix. */
-function plainNameWord(view: TokenView, k: number): boolean {
+function plainNameWord(view: TokenView, k: number, foreign = false): boolean {
   const t = view.tokens[k].text;
   if ((ruleFacts(view, k) & FAMILY_WORD) !== 0) return true;
   const w = view.words[k];
@@ -27,6 +28,7 @@ function plainNameWord(view: TokenView, k: number): boolean {
   if (w.analyses.some((a, m) => a.skip > 0 && (w.analysisKinds[m] & KIND.stop) !== 0)) return false;
   if (t.length >= 4 && t.endsWith('ا') && view.index.isWord('stop', t.slice(0, -1))) return false;
   if (PRONOUN_SUFFIX.test(t) && t.length > 4) return false;
+  if (!familyAfterForeignGiven(view, k, foreign)) return false;
   return !view.isExact(k, KIND.nationality) && t.length >= 3;
 }
 
@@ -91,7 +93,7 @@ export function personNameLength(view: TokenView, j: number, starts: LexiconStar
     // After a title or a speech verb (السيد محمد القباج، ذكر خالد عليوة) a name is expected, so
     // any plain word may be the family name; elsewhere it must look like one.
     // An imported name word of foreign shape is a family name too (كيني ميلر).
-    if (k > j && !(introduced || view.isExact(j, KIND['foreign-given']) ? plainNameWord(view, k) : (facts & (FAMILY_WORD | NAME_WORD)) !== 0)) break;
+    if (k > j && !(introduced || view.isExact(j, KIND['foreign-given']) ? plainNameWord(view, k, !introduced) : (facts & (FAMILY_WORD | NAME_WORD)) !== 0)) break;
     k++; // a family name ends the name
     // خوان ميغيل فيلار مير، شاون رايت فيليبس: after a foreign first name, more name-like words
     // (imported name words, foreign-shaped words) are the rest of the name.
@@ -153,7 +155,10 @@ export function titleRule(s: Scan, i: number, tl: number): void {
       // An unknown single word after a title is as often a verb or noun (الملك يعلم، اللاعب طلب):
       // accept it when it is a given name, a known name, or looks like a family name.
       const plausible = len > 1 || isGiven(view, j) || view.isKnownSurname(j) || (tokens[j].text.endsWith('ي') && tokens[j].text.length >= 4);
-      if (len > 0 && plausible) push(out, view, j, j + len, 0, 'PER', 'title');
+      const run = len < 2 ? titleNameRun(s, j) : 0;
+      if (run >= 2) push(out, view, j, j + run, 0, 'PER', 'title-run');
+      else if (len > 0 && plausible) push(out, view, j, j + len, 0, 'PER', 'title');
+      else if (len === 1 && titleNameWord(s, j) > 0) push(out, view, j, j + titleNameWord(s, j), 0, 'PER', 'title-name-word');
     }
   }
 }
@@ -184,7 +189,7 @@ export function givenNameRule(s: Scan, i: number, facts: number): void {
         const last = tokens[i + len - 1].text;
         // هاني عبادة ووائل زنجا: right after another person's name, a list goes on.
         const listed = i > 0 && endsPerson(s, i);
-        const strong = listed || view.isKnownSurname(i + len - 1) || (last.endsWith('ي') && last.length >= 4) || starts.get(i + len - 1)?.type === 'PER';
+        const strong = listed || view.isKnownSurname(i + len - 1) || (last.endsWith('ي') && last.length >= 4) || starts.get(i + len - 1)?.type === 'PER' || foreignFamilyAfterWa(view, i + 1, i + len - 1, (w.analysisKinds[m] & KIND['foreign-given']) !== 0);
         // وأحمد حسام: two given names are a full name (given name + father's name).
         const twoGiven = len >= 2 && isGiven(view, i + len - 1) && view.has(i, KIND.male) && !view.isStop(i + len - 1);
         if (len >= 2 && ((!isGiven(view, i + len - 1) && strong) || twoGiven)) push(out, view, i, i + len, a.skip, 'PER', 'given-name', a.form);
