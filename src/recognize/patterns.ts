@@ -24,6 +24,7 @@ import { foreignNameRules } from './rules/foreign-name.js';
 import { latinNameRules } from './rules/latin-names.js';
 import { sportsResultsRule } from './rules/sports.js';
 import { adjustReadings, sportPassages } from './rules/readings.js';
+import { sportNationalityRule } from './rules/sport-nationality.js';
 
 export { isCommonWord } from './rules/facts.js';
 
@@ -57,6 +58,7 @@ export function matchPatterns(view: TokenView, lexCands: Candidate[], opts: Reco
   foreignNameRules(s);
   latinNameRules(s, text);
   sportsResultsRule(s, text);
+  sportNationalityRule(s);
   orgDatelineRule(s, text);
   return s.out;
 }

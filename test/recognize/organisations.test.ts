@@ -19,3 +19,17 @@ describe('organisation names headed by a label word with the article (issue 12)'
     expect(orgs('وأصدر النادي الأهلي بيانا أمس')).toContain('الأهلي');
   });
 });
+
+describe('a club followed by its country adjective in a sports passage (sport-nationality)', () => {
+  test('a place before a masculine nationality adjective is the club', () => {
+    expect(typed('وسجل المهاجم هدفين في المباراة أمام فريق الريان ، على عكس قطر القطري الذي خسر')).toContainEqual(['قطر', 'ORG']);
+  });
+  test('an unknown name before the adjective and a score is the club', () => {
+    expect(typed('وقال المدرب إن الفريق تعادل مع بيهورا الروماني 1 - 1 في المباراة الأولى')).toContainEqual(['بيهورا', 'ORG']);
+  });
+  test('a nationality noun before a person is not a club; outside sport the place stays a place', () => {
+    expect(orgs('وفي بقية مباريات الدور الثاني فاز الروسي نيكولاي دافيدنكو على منافسه')).toEqual([]);
+    expect(typed('وصلت الطائرة إلى مطار عمان الأردني ثم إلى دمشق')).toContainEqual(['عمان', 'LOC']);
+    expect(orgs('والتقى اللاعب مع نظيره الأسترالي قبل المباراة')).toEqual([]);
+  });
+});

@@ -16,7 +16,7 @@ const SPORT_WINDOW = 100;
  * Sports words that only sports reporting uses (not امام، مواجهة، هزم, which war reporting
  * shares): they make a passage about sport.
  */
-const MATCH_WORDS = new Set(['مباراه', 'المباراه', 'فريق', 'الفريق', 'لاعب', 'اللاعب', 'مدرب', 'المدرب', 'حارس', 'مرمي', 'مهاجم', 'ناديه', 'مضيفه', 'ضيفه', 'منافسه', 'تعادل']);
+export const MATCH_WORDS = new Set(['مباراه', 'المباراه', 'فريق', 'الفريق', 'لاعب', 'اللاعب', 'مدرب', 'المدرب', 'حارس', 'مرمي', 'مهاجم', 'ناديه', 'مضيفه', 'ضيفه', 'منافسه', 'تعادل']);
 
 /** Readings of lexicon matches that their neighbours change (an adjective, an event name, quotes, a sports word). */
 export function adjustReadings(view: TokenView, lexCands: Candidate[]): void {
