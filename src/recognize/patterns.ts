@@ -25,6 +25,7 @@ import { latinNameRules } from './rules/latin-names.js';
 import { sportsResultsRule } from './rules/sports.js';
 import { adjustReadings, sportPassages } from './rules/readings.js';
 import { sportNationalityRule } from './rules/sport-nationality.js';
+import { clubAdjectiveOutside } from './rules/org-readings.js';
 
 export { isCommonWord } from './rules/facts.js';
 
@@ -37,6 +38,7 @@ export { isCommonWord } from './rules/facts.js';
 /** text: the normalised text the tokens index into (the Latin rules read brackets between tokens). */
 export function matchPatterns(view: TokenView, lexCands: Candidate[], opts: RecognizeOptions = {}, text?: string): Candidate[] {
   const s: Scan = { view, tokens: view.tokens, n: view.tokens.length, starts: lexiconStarts(lexCands), lexCands, out: [], opts };
+  clubAdjectiveOutside(view, lexCands);
   adjustReadings(view, lexCands);
   sportPassages(view, lexCands);
   for (let i = 0; i < s.n; i++) {

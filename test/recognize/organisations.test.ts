@@ -33,3 +33,14 @@ describe('a club followed by its country adjective in a sports passage (sport-na
     expect(orgs('والتقى اللاعب مع نظيره الأسترالي قبل المباراة')).toEqual([]);
   });
 });
+
+describe('a club listed with its country adjective: the adjective stays outside', () => {
+  test('النصر العماني is tagged النصر', () => {
+    const es = typed('وتأهل الفريق إلى قبل النهائي بفوزه أمس على النصر العماني 2 / 1');
+    expect(es).toContainEqual(['النصر', 'ORG']);
+    expect(es.map((e) => e[0])).not.toContain('النصر العماني');
+  });
+  test('an organisation that is no club keeps its adjective', () => {
+    expect(typed('وقال مسؤول في الاتحاد الأوروبي إن القرار نهائي')).toContainEqual(['الاتحاد الأوروبي', 'ORG']);
+  });
+});
