@@ -25,7 +25,7 @@ import { latinNameRules } from './rules/latin-names.js';
 import { sportsResultsRule } from './rules/sports.js';
 import { adjustReadings, sportPassages } from './rules/readings.js';
 import { sportNationalityRule } from './rules/sport-nationality.js';
-import { clubAdjectiveOutside } from './rules/org-readings.js';
+import { bracketOrgReading, clubAdjectiveOutside } from './rules/org-readings.js';
 
 export { isCommonWord } from './rules/facts.js';
 
@@ -40,6 +40,7 @@ export function matchPatterns(view: TokenView, lexCands: Candidate[], opts: Reco
   const s: Scan = { view, tokens: view.tokens, n: view.tokens.length, starts: lexiconStarts(lexCands), lexCands, out: [], opts };
   clubAdjectiveOutside(view, lexCands);
   adjustReadings(view, lexCands);
+  bracketOrgReading(view, lexCands, text);
   sportPassages(view, lexCands);
   for (let i = 0; i < s.n; i++) {
     // Most words start none of the rules below (nor does anything below happen at them).

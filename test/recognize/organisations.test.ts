@@ -44,3 +44,14 @@ describe('a club listed with its country adjective: the adjective stays outside'
     expect(typed('وقال مسؤول في الاتحاد الأوروبي إن القرار نهائي')).toContainEqual(['الاتحاد الأوروبي', 'ORG']);
   });
 });
+
+describe('a name alone in brackets with an organisation reading (org-bracketed)', () => {
+  test('( الراية ) is the newspaper', () => {
+    expect(typed('ويكمل كورت حديثه ل ( الراية ) قائلاً : أهم شيء')).toContainEqual(['الراية', 'ORG']);
+  });
+  test('it vouches for that mention only; a common word in brackets is a gloss', () => {
+    // (At most the bracketed one: the later الهلال is the crescent.)
+    expect(orgs('وهذا يعني ان القمر ( الهلال ) قد وجد في السماء . وولادة الهلال الفلكية تسبق ذلك').length).toBeLessThanOrEqual(1);
+    expect(orgs('ولد في 14 آذار ( مارس ) 1879')).toEqual([]);
+  });
+});

@@ -7,6 +7,7 @@
  */
 import { KIND, type TokenView } from '../features.js';
 import type { Candidate } from '../types.js';
+import { takeOrgReading } from './organisation.js';
 
 export function clubAdjectiveOutside(view: TokenView, lexCands: Candidate[]): void {
   const { tokens } = view;
@@ -16,5 +17,31 @@ export function clubAdjectiveOutside(view: TokenView, lexCands: Candidate[]): vo
     if (!view.isExact(last, KIND.nationality) || view.index.entryBasics(c.entry).subtype !== 'club') continue;
     c.last = last;
     c.end = tokens[last - 1].end;
+  }
+}
+
+/**
+ * ( الراية )، ( الجزيرة ): a newspaper or channel refers to itself, or is cited, by its name
+ * alone in brackets. A name in brackets by itself that the lexicon also knows as an
+ * organisation is that organisation, as inside quotes (not an adjective: ( العربي ) is emphasis).
+ */
+export function bracketOrgReading(view: TokenView, lexCands: Candidate[], text: string | undefined): void {
+  if (text === undefined) return;
+  const { tokens } = view;
+  for (const c of lexCands) {
+    if (c.type === 'ORG' && !c.ambiguous) continue;
+    const before = text.slice(c.first > 0 ? tokens[c.first - 1].end : 0, tokens[c.first].start);
+    if (!/\(\s*$/.test(before)) continue;
+    const after = text.slice(tokens[c.last - 1].end, c.last < tokens.length ? tokens[c.last].start : text.length);
+    if (!/^\s*\)/.test(after) || c.start !== tokens[c.first].start) continue;
+    if (c.last - c.first === 1 && view.isExact(c.first, KIND.nationality)) continue;
+    // ( الهلال ), ( مارس ): a common word in brackets glosses the word before it.
+    if (c.last - c.first === 1 && (view.isStop(c.first) || view.index.isWord('stop', c.firstForm ?? tokens[c.first].text))) continue;
+    if (!takeOrgReading(view, c)) continue;
+    // The brackets vouch for this mention only: ( الهلال ) after القمر glosses a word, so it
+    // confirms no other mention of the name and is not repeated through the document.
+    c.rule = 'org-bracketed';
+    c.source = 'pattern';
+    c.entry = undefined;
   }
 }
