@@ -29,11 +29,8 @@ export function bracketOrgReading(view: TokenView, lexCands: Candidate[], text: 
   if (text === undefined) return;
   const { tokens } = view;
   for (const c of lexCands) {
-    if (c.type === 'ORG' && !c.ambiguous) continue;
-    const before = text.slice(c.first > 0 ? tokens[c.first - 1].end : 0, tokens[c.first].start);
-    if (!/\(\s*$/.test(before)) continue;
-    const after = text.slice(tokens[c.last - 1].end, c.last < tokens.length ? tokens[c.last].start : text.length);
-    if (!/^\s*\)/.test(after) || c.start !== tokens[c.first].start) continue;
+    if ((c.type === 'ORG' && !c.ambiguous) || !tokens[c.first].breakBefore || c.start !== tokens[c.first].start) continue;
+    if (charBefore(text, tokens[c.first].start) !== OPEN || charAfter(text, tokens[c.last - 1].end) !== CLOSE) continue;
     if (c.last - c.first === 1 && view.isExact(c.first, KIND.nationality)) continue;
     // ( الهلال ), ( مارس ): a common word in brackets glosses the word before it.
     if (c.last - c.first === 1 && (view.isStop(c.first) || view.index.isWord('stop', c.firstForm ?? tokens[c.first].text))) continue;
@@ -44,4 +41,21 @@ export function bracketOrgReading(view: TokenView, lexCands: Candidate[], text: 
     c.source = 'pattern';
     c.entry = undefined;
   }
+}
+
+const OPEN = 0x28;
+const CLOSE = 0x29;
+
+/** The first character before offset that is not white space (-1 at the start). */
+function charBefore(text: string, at: number): number {
+  let k = at - 1;
+  while (k >= 0 && (text.charCodeAt(k) === 0x20 || text.charCodeAt(k) === 0x0a || text.charCodeAt(k) === 0x09)) k--;
+  return k >= 0 ? text.charCodeAt(k) : -1;
+}
+
+/** The first character from offset on that is not white space (-1 at the end). */
+function charAfter(text: string, at: number): number {
+  let k = at;
+  while (k < text.length && (text.charCodeAt(k) === 0x20 || text.charCodeAt(k) === 0x0a || text.charCodeAt(k) === 0x09)) k++;
+  return k < text.length ? text.charCodeAt(k) : -1;
 }

@@ -52,6 +52,10 @@ export function sportNationalityRule(s: Scan): void {
     }
     return lo < sportAt.length && sportAt[lo] <= t + SPORT_WINDOW;
   };
+  // Most passages about sport have no club adjective: find those first.
+  const adjectives: number[] = [];
+  for (let t = 1; t < n; t++) if (!tokens[t].breakBefore && clubAdjective(view, t) && inPassage(t)) adjectives.push(t);
+  if (adjectives.length === 0) return;
   // Lexicon matches by their last token (the adjective follows the name).
   const byLast = new Map<number, Candidate>();
   const covered = new Uint8Array(n);
@@ -60,8 +64,7 @@ export function sportNationalityRule(s: Scan): void {
     if (!prev || prev.last - prev.first < c.last - c.first) byLast.set(c.last, c);
     for (let t = c.first; t < c.last; t++) covered[t] = 1;
   }
-  for (let t = 1; t < n; t++) {
-    if (tokens[t].breakBefore || !clubAdjective(view, t) || !inPassage(t)) continue;
+  for (const t of adjectives) {
     const c = byLast.get(t);
     if (c && covered[t] === 0) {
       if (c.first > 0 && !tokens[c.first].breakBefore && view.has(c.first - 1, HEADS)) continue;
