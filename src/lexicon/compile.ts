@@ -86,10 +86,15 @@ const NAME_WORD_KINDS = new Set<WordKind>(['name-word', 'name-word-weak']);
  * that only came from a label (فالنسيا from نادي فالنسيا) may be a place or a word too, so it
  * is ambiguous: the label rule or other context confirms it.
  */
-function unlabelled<S extends { text: string; ambiguous: boolean }>(surfaces: S[], labels: Set<string>, maxRest = Infinity): S[] {
+function unlabelled<S extends { text: string; ambiguous: boolean }>(surfaces: S[], labels: Set<string>, maxRest = Infinity, nationalities = new Set<string>()): S[] {
   const isLabelled = (words: string[]): boolean => {
     const first = phraseKey(words[0]);
-    return words.length >= 2 && words.length - 1 <= maxRest && (labels.has(first) || (first.startsWith('ال') && labels.has(first.slice(2))));
+    // الوكالة الدولية للطاقة الذرية، الحركة الشعبية: a label that takes the article only through
+    // the name (not listed so, as النادي is) and is followed by a definite word is the head of the
+    // name with its adjective, not a label before a name. A nationality adjective there makes a
+    // description (التلفزيون الأردني), which ANERcorp leaves untagged: that stays as it was.
+    const headed = words.length >= 2 && phraseKey(words[1]).startsWith('ال') && !nationalities.has(phraseKey(words[1]));
+    return words.length >= 2 && words.length - 1 <= maxRest && (labels.has(first) || (first.startsWith('ال') && labels.has(first.slice(2)) && !headed));
   };
   const plain = surfaces.filter((s) => !isLabelled(s.text.trim().split(/\s+/)));
   const seen = new Set(plain.map((s) => phraseKey(s.text)));
@@ -324,7 +329,7 @@ export function compileLexicon(sources: ParsedSource[]): CompileResult {
       // قناة الجزيرة: the label rule finds the name after the label; the label stays outside.
       // The canonical form too (حركة طالبان، نادي مانشستر يونايتد، النادي الأهلي): the name is
       // what follows the label, so a labelled surface becomes its name.
-      if (e.type === 'ORG') e.surfaces = withoutNationality(unlabelled(unlabelled(e.surfaces, labels), companyHeads, 1), nationalities);
+      if (e.type === 'ORG') e.surfaces = withoutNationality(unlabelled(unlabelled(e.surfaces, labels, Infinity, nationalities), companyHeads, 1), nationalities);
       // البريطانية for the BBC, المصري for a person: a bare adjective is never the name.
       if (e.type !== 'LOC') e.surfaces = e.surfaces.filter((s, k) => k === 0 || !nationalities.has(phraseKey(s.text)));
       if (e.type === 'PER') {

@@ -227,6 +227,11 @@ export class TokenView {
     return (b & STOP_NEAR) !== 0 && !((b & GIVEN_EXACT) !== 0 && !(this.maqsura && this.maqsura[i]));
   }
 
+  /** Token i ends in alef maqsura in the original text (اليمنى "right", not اليمني "Yemeni"). */
+  endsInMaqsura(i: number): boolean {
+    return this.maqsura !== undefined && this.maqsura[i] === 1;
+  }
+
   /** Token i (the whole word) ends a multi-word person name of the lexicon (LexiconIndex.isKnownSurname). */
   isKnownSurname(i: number): boolean {
     return (this.bits[this.ids[i]] & SURNAME) !== 0;

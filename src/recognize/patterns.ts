@@ -25,6 +25,8 @@ import { personContextRules } from './rules/person-context.js';
 import { latinNameRules } from './rules/latin-names.js';
 import { sportsResultsRule } from './rules/sports.js';
 import { adjectiveReadings, eventReadings, quotedReadings, sportClubReadings, sportPassages } from './rules/readings.js';
+import { sportNationalityRule } from './rules/sport-nationality.js';
+import { bracketOrgReading, clubAdjectiveOutside } from './rules/org-readings.js';
 
 export { isCommonWord } from './rules/facts.js';
 
@@ -52,10 +54,12 @@ export function matchPatterns(view: TokenView, lexicon: readonly Candidate[], op
   const lexCands = readings.cands;
   // 1. Readings of lexicon matches that their neighbours change, one stage after another:
   // each returns its decisions, applied before the next one reads the matches.
+  readings.apply(clubAdjectiveOutside(view, lexCands));
   readings.apply(adjectiveReadings(view, lexCands));
   readings.apply(eventReadings(view, lexCands));
   readings.apply(quotedReadings(view, lexCands));
   readings.apply(sportClubReadings(view, lexCands));
+  readings.apply(bracketOrgReading(view, lexCands, text));
   readings.apply(sportPassages(view, lexCands));
   // 2. Rules at trigger words, token by token. They add candidates (s.out) and decide about
   // lexicon matches as they go (decide(), facts.ts): a later rule, or the same rule at a later
@@ -82,6 +86,7 @@ export function matchPatterns(view: TokenView, lexicon: readonly Candidate[], op
   personContextRules(s);
   latinNameRules(s, text);
   sportsResultsRule(s, text);
+  sportNationalityRule(s);
   orgDatelineRule(s, text);
   return { lexicon: lexCands, found: s.out };
 }

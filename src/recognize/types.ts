@@ -52,7 +52,7 @@ export function copyCandidate(c: Candidate): Candidate {
 
 /**
  * What a rule decides about a candidate it did not make (a lexicon match): another reading
- * (type, entry), needs context or not, its rule. Rules return or hand over these; only
+ * (type, entry), needs context or not, its rule, a shorter span (last, end), its source. Rules return or hand over these; only
  * applyChange() writes them (see patterns.ts for the order in which rules decide).
  */
 export interface Change {
@@ -62,6 +62,10 @@ export interface Change {
   ambiguous?: boolean;
   directContextOnly?: boolean;
   rule?: string;
+  source?: MentionSource;
+  /** A new end (one-past-last token, and its end in the normalised text); the start stays. */
+  last?: number;
+  end?: number;
 }
 
 /** A change and the candidate it is about. */
@@ -77,6 +81,9 @@ function applyChange(c: Candidate, change: Change): void {
   if (change.ambiguous !== undefined) c.ambiguous = change.ambiguous;
   if (change.directContextOnly !== undefined) c.directContextOnly = change.directContextOnly;
   if (change.rule !== undefined) c.rule = change.rule;
+  if (change.source !== undefined) c.source = change.source;
+  if (change.last !== undefined) c.last = change.last;
+  if (change.end !== undefined) c.end = change.end;
 }
 
 /**

@@ -10,7 +10,7 @@ import { isCommonWord } from './facts.js';
 import { orgReading } from './organisation.js';
 
 /** Tokens either side in which sports words make a passage about sport. */
-const SPORT_WINDOW = 100;
+export const SPORT_WINDOW = 100;
 
 /*
  * Each function below is one stage: it reads the lexicon matches and returns its decisions
@@ -84,13 +84,7 @@ export function sportClubReadings(view: TokenView, lexCands: readonly Candidate[
 export function sportPassages(view: TokenView, lexCands: readonly Candidate[]): Decision[] {
   const out: Decision[] = [];
   const n = view.tokens.length;
-  const sportAt: number[] = [];
-  for (let t = 0; t < n; t++) {
-    if (!view.has(t, KIND['sport-context'])) continue;
-    // Kind match-word: sports words that only sports reporting uses (not امام، مواجهة، هزم,
-    // which war reporting shares) make a passage about sport.
-    if ((view.kindsOfAnalysisAt(t, KIND['sport-context']) & KIND['match-word']) !== 0) sportAt.push(t);
-  }
+  const sportAt = matchWordsAt(view);
   const sportsNear = (t: number): number => {
     let count = 0;
     for (const s of sportAt) if (s >= t - SPORT_WINDOW && s <= t + SPORT_WINDOW) count++;
@@ -113,4 +107,17 @@ export function sportPassages(view: TokenView, lexCands: readonly Candidate[]): 
     }
   }
   return out;
+}
+
+/**
+ * Token positions of match words, in order. Kind match-word: sports words that only sports
+ * reporting uses (not امام، مواجهة، هزم, which war reporting shares) make a passage about sport.
+ */
+export function matchWordsAt(view: TokenView): number[] {
+  const at: number[] = [];
+  for (let t = 0; t < view.tokens.length; t++) {
+    if (!view.has(t, KIND['sport-context'])) continue;
+    if ((view.kindsOfAnalysisAt(t, KIND['sport-context']) & KIND['match-word']) !== 0) at.push(t);
+  }
+  return at;
 }
