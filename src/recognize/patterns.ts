@@ -24,7 +24,7 @@ import { foreignNameRules } from './rules/foreign-name.js';
 import { personContextRules } from './rules/person-context.js';
 import { latinNameRules } from './rules/latin-names.js';
 import { sportsResultsRule } from './rules/sports.js';
-import { adjectiveReadings, eventReadings, quotedReadings, sportClubReadings, sportPassages } from './rules/readings.js';
+import { adjectiveReadings, eventReadings, matchWordsAt, quotedReadings, sportClubReadings, sportPassages } from './rules/readings.js';
 import { sportNationalityRule } from './rules/sport-nationality.js';
 import { bracketOrgReading, clubAdjectiveOutside } from './rules/org-readings.js';
 
@@ -60,7 +60,9 @@ export function matchPatterns(view: TokenView, lexicon: readonly Candidate[], op
   readings.apply(quotedReadings(view, lexCands));
   readings.apply(sportClubReadings(view, lexCands));
   readings.apply(bracketOrgReading(view, lexCands, text));
-  readings.apply(sportPassages(view, lexCands));
+  // Match words make a passage about sport (found once: two stages read them).
+  const sportAt = matchWordsAt(view);
+  readings.apply(sportPassages(view, lexCands, sportAt));
   // 2. Rules at trigger words, token by token. They add candidates (s.out) and decide about
   // lexicon matches as they go (decide(), facts.ts): a later rule, or the same rule at a later
   // token, sees what an earlier one decided (a title confirms the name a given-name rule then extends).
@@ -86,7 +88,7 @@ export function matchPatterns(view: TokenView, lexicon: readonly Candidate[], op
   personContextRules(s);
   latinNameRules(s, text);
   sportsResultsRule(s, text);
-  sportNationalityRule(s);
+  sportNationalityRule(s, sportAt);
   orgDatelineRule(s, text);
   return { lexicon: lexCands, found: s.out };
 }

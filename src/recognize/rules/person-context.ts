@@ -99,8 +99,14 @@ export function nationalityOneNameRule(s: Scan, i: number): void {
 export function personContextRules(s: Scan): void {
   const report = KIND['speech-report'];
   const nationality = KIND.nationality;
-  for (let i = 2; i < s.n; i++) if (s.view.has(i, report)) speechReportRule(s, i);
-  for (let i = 0; i + 1 < s.n; i++) if (s.view.has(i, nationality)) nationalityOneNameRule(s, i);
+  // One pass over the tokens; the nationality rule runs after every speech report, as it reads their decisions.
+  const nationalities: number[] = [];
+  for (let i = 0; i < s.n; i++) {
+    if (!s.view.has(i, report | nationality)) continue;
+    if (i >= 2 && s.view.has(i, report)) speechReportRule(s, i);
+    if (i + 1 < s.n && s.view.has(i, nationality)) nationalities.push(i);
+  }
+  for (const i of nationalities) nationalityOneNameRule(s, i);
 }
 
 /**

@@ -81,10 +81,8 @@ export function sportClubReadings(view: TokenView, lexCands: readonly Candidate[
  * اقترب برشلونة من اللقب، مباراة العنابي: in a passage about a match, a name that is also a
  * club or a national team (a city, or an ambiguous nickname) is the team.
  */
-export function sportPassages(view: TokenView, lexCands: readonly Candidate[]): Decision[] {
+export function sportPassages(view: TokenView, lexCands: readonly Candidate[], sportAt: readonly number[]): Decision[] {
   const out: Decision[] = [];
-  const n = view.tokens.length;
-  const sportAt = matchWordsAt(view);
   const sportsNear = (t: number): number => {
     let count = 0;
     for (const s of sportAt) if (s >= t - SPORT_WINDOW && s <= t + SPORT_WINDOW) count++;

@@ -10,9 +10,7 @@ import { surfaceKey } from '../propagate.js';
 import type { Candidate } from '../types.js';
 import { decide, isCommonWord, isGiven, isNonName, push, type Scan } from './facts.js';
 import { isNameLike } from './foreign-name.js';
-import { matchWordsAt, SPORT_WINDOW } from './readings.js';
-
-/** Tokens either side in which a match word makes a passage about sport (as sportPassages). */
+import { SPORT_WINDOW } from './readings.js';
 
 /** Longest unknown club name taken before the adjective. */
 const MAX_NAME = 2;
@@ -22,28 +20,24 @@ const HEADS = KIND['org-head'] | KIND['org-context'] | KIND['loc-head'] | KIND['
 
 /** A masculine singular nationality adjective with the article (الفرنسي، الإسباني): not الفرنسية. */
 function clubAdjective(view: TokenView, t: number): boolean {
+  if (!view.isExact(t, KIND.nationality)) return false;
   const w = view.tokens[t].text;
-  return hasArticle(w) && w.endsWith('ي') && !view.endsInMaqsura(t) && view.isExact(t, KIND.nationality);
+  return hasArticle(w) && w.endsWith('ي') && !view.endsInMaqsura(t);
 }
 
-
-export function sportNationalityRule(s: Scan): void {
+/** sportAt: the token positions of match words (matchWordsAt), in order. */
+export function sportNationalityRule(s: Scan, sportAt: readonly number[]): void {
   const { view, tokens, n } = s;
-  const sportAt = matchWordsAt(view);
   if (sportAt.length === 0) return;
-  const inPassage = (t: number): boolean => {
-    let lo = 0;
-    let hi = sportAt.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (sportAt[mid] < t - SPORT_WINDOW) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo < sportAt.length && sportAt[lo] <= t + SPORT_WINDOW;
-  };
-  // Most passages about sport have no club adjective: find those first.
+  // Most passages about sport have no club adjective: find those first, looking only inside
+  // the passages (within SPORT_WINDOW tokens of a match word), in token order.
   const adjectives: number[] = [];
-  for (let t = 1; t < n; t++) if (!tokens[t].breakBefore && clubAdjective(view, t) && inPassage(t)) adjectives.push(t);
+  let from = 1;
+  for (const m of sportAt) {
+    const end = Math.min(n, m + SPORT_WINDOW + 1);
+    for (let t = Math.max(from, m - SPORT_WINDOW); t < end; t++) if (!tokens[t].breakBefore && clubAdjective(view, t)) adjectives.push(t);
+    from = Math.max(from, end);
+  }
   if (adjectives.length === 0) return;
   // Lexicon matches by their last token (the adjective follows the name).
   const byLast = new Map<number, Candidate>();
