@@ -284,8 +284,17 @@ export class TokenView {
     const id = this.table.find(prefix, rest, restHash, restPower);
     if (id < 0) return;
     // Words of this document all have their facts; a word without is not in it.
+    // A plain loop, not analyses.some(a => a.form === form): that closure captures `form`, so
+    // every call (about 15 a known name, mostly for absent words) allocated a context.
     const w = this.table.facts[id];
-    if (w !== undefined && w.analyses.some((a) => a.form === form)) this.nameDoc[id] = this.doc;
+    if (w === undefined) return;
+    const analyses = w.analyses;
+    for (let k = 0; k < analyses.length; k++) {
+      if (analyses[k].form === form) {
+        this.nameDoc[id] = this.doc;
+        return;
+      }
+    }
   }
 
   /** Some analysis of token i has one of the forms given to markNameStarts() for this document. */

@@ -60,24 +60,47 @@ export const NAME_LIKE = 2048; // NAME_WORD, or a word without the article shape
 export const NAME_LIKE_KNOWN = 4096; // NAME_LIKE is decided; else the shape score is computed when a rule first asks (isNameLike)
 
 export function ruleFacts(view: TokenView, i: number): number {
-  let f = view.ruleFactsAt(i);
-  if (f === -1) {
-    const w = view.words[i];
-    const t = view.tokens[i].text;
-    f = 0;
-    if (/^[0-9]/.test(t) || t.length < 2 || (w.kinds & NON_NAME_KINDS) !== 0 || (w.exact & KIND.nationality) !== 0) f |= NON_NAME_WORD;
-    if ((w.exact & KIND.kunya) !== 0) f |= KUNYA_WORD;
-    if ((w.exact & KIND['compound-first']) !== 0) f |= COMPOUND_WORD;
-    if ((w.exact & CONNECTOR_KINDS) !== 0) f |= CONNECTOR_WORD;
-    if ((w.exact & KIND['inner-connector']) !== 0) f |= INNER_CONNECTOR_WORD;
-    if (looksLikeFamilyName(view, i)) f |= FAMILY_WORD;
-    if (w.analyses.some((a, k) => a.clitics === 'و' && (w.analysisKinds[k] & GIVEN) !== 0)) f |= WA_GIVEN;
-    if (w.analyses.some((a, k) => a.clitics === 'و' && (w.analysisKinds[k] & KIND.kunya) !== 0)) f |= WA_KUNYA;
-    if (w.analyses.some((a) => view.index.startsMultiWord('per-title', a.form))) f |= TITLE_FIRST;
-    f |= nameWordFacts(view, i, f);
-    if ((w.kinds & (KIND['per-title'] | HEAD_KINDS)) !== 0 || (w.exact & GIVEN) !== 0 || (f & (TITLE_FIRST | KUNYA_WORD | COMPOUND_WORD | WA_GIVEN | WA_KUNYA)) !== 0) f |= STARTS_RULE;
-    view.setRuleFacts(i, f);
+  const f = view.ruleFactsAt(i);
+  return f === -1 ? computeRuleFacts(view, i) : f;
+}
+
+/*
+ * The slow path of ruleFacts, apart: a function with closures that capture its arguments
+ * allocates a context object on every call, so ruleFacts (asked at most tokens many times)
+ * has none, and the loops below are plain loops.
+ */
+function computeRuleFacts(view: TokenView, i: number): number {
+  const w = view.words[i];
+  const t = view.tokens[i].text;
+  let f = 0;
+  if (/^[0-9]/.test(t) || t.length < 2 || (w.kinds & NON_NAME_KINDS) !== 0 || (w.exact & KIND.nationality) !== 0) f |= NON_NAME_WORD;
+  if ((w.exact & KIND.kunya) !== 0) f |= KUNYA_WORD;
+  if ((w.exact & KIND['compound-first']) !== 0) f |= COMPOUND_WORD;
+  if ((w.exact & CONNECTOR_KINDS) !== 0) f |= CONNECTOR_WORD;
+  if ((w.exact & KIND['inner-connector']) !== 0) f |= INNER_CONNECTOR_WORD;
+  if (looksLikeFamilyName(view, i)) f |= FAMILY_WORD;
+  const { analyses, analysisKinds } = w;
+  for (let k = 0; k < analyses.length; k++) {
+    if (analyses[k].clitics === 'و' && (analysisKinds[k] & GIVEN) !== 0) {
+      f |= WA_GIVEN;
+      break;
+    }
   }
+  for (let k = 0; k < analyses.length; k++) {
+    if (analyses[k].clitics === 'و' && (analysisKinds[k] & KIND.kunya) !== 0) {
+      f |= WA_KUNYA;
+      break;
+    }
+  }
+  for (let k = 0; k < analyses.length; k++) {
+    if (view.index.startsMultiWord('per-title', analyses[k].form)) {
+      f |= TITLE_FIRST;
+      break;
+    }
+  }
+  f |= nameWordFacts(view, i, f);
+  if ((w.kinds & (KIND['per-title'] | HEAD_KINDS)) !== 0 || (w.exact & GIVEN) !== 0 || (f & (TITLE_FIRST | KUNYA_WORD | COMPOUND_WORD | WA_GIVEN | WA_KUNYA)) !== 0) f |= STARTS_RULE;
+  view.setRuleFacts(i, f);
   return f;
 }
 

@@ -17,15 +17,33 @@ const MAX_NAME_TOKENS = 5;
  */
 const NOUN_ENDING = /(ه|كم|هم|ها|ا)$/;
 
+/*
+ * The per-token helpers below use plain loops, not analyses.some(closure): a closure that
+ * captures a function's arguments or locals makes every call of that function allocate a
+ * context object, and these run at many tokens.
+ */
+/** Is token k و + a kunya, بن, a given name (or any و-reading when a known person starts there)? */
+function startsListedName(view: TokenView, k: number, knownPerson: boolean): boolean {
+  const { analyses, analysisKinds } = view.words[k];
+  for (let m = 0; m < analyses.length; m++) {
+    const a = analyses[m];
+    if (a.clitics === 'و' && ((analysisKinds[m] & KIND.kunya) !== 0 || a.form === 'بن' || (analysisKinds[m] & GIVEN) !== 0 || knownPerson)) return true;
+  }
+  return false;
+}
+
 /** A word that can be a family name once a name is expected: no proclitic + article, no pronoun suffix. */
 function plainNameWord(view: TokenView, k: number, foreign = false): boolean {
   const t = view.tokens[k].text;
   if ((ruleFacts(view, k) & FAMILY_WORD) !== 0) return true;
-  const w = view.words[k];
-  if (w.analyses.some((a, m) => a.skip > 0 && (a.form.startsWith('ال') || (w.analysisKinds[m] & GIVEN) !== 0))) return false;
+  const { analyses, analysisKinds } = view.words[k];
+  for (let m = 0; m < analyses.length; m++) {
+    const a = analyses[m];
+    if (a.skip > 0 && (a.form.startsWith('ال') || (analysisKinds[m] & GIVEN) !== 0)) return false;
+  }
   // معاوية جيشا، علي ورجاله: a common noun behind a proclitic or with the accusative ـا
   // ends the name (the name stops before a common noun).
-  if (w.analyses.some((a, m) => a.skip > 0 && (w.analysisKinds[m] & KIND.stop) !== 0)) return false;
+  for (let m = 0; m < analyses.length; m++) if (analyses[m].skip > 0 && (analysisKinds[m] & KIND.stop) !== 0) return false;
   if (t.length >= 4 && t.endsWith('ا') && view.index.isWord('stop', t.slice(0, -1))) return false;
   if (PRONOUN_SUFFIX.test(t) && t.length > 4) return false;
   if (!familyAfterForeignGiven(view, k, foreign)) return false;
@@ -54,7 +72,7 @@ export function personNameLength(view: TokenView, j: number, starts: LexiconStar
     if (lex && !lex.ambiguous && lex.type !== 'PER') break;
     // وشارون وبلير، أدونيس وأبو ميثارمي: و + a given name, kunya or known person starts the
     // next name of a list (وليد، وائل are names themselves).
-    if (k > j && t.startsWith('و') && !isGiven(view, k) && view.words[k].analyses.some((a, m) => a.clitics === 'و' && ((view.words[k].analysisKinds[m] & KIND.kunya) !== 0 || a.form === 'بن' || (view.words[k].analysisKinds[m] & GIVEN) !== 0 || (lex !== undefined && lex.type === 'PER')))) break;
+    if (k > j && t.startsWith('و') && !isGiven(view, k) && startsListedName(view, k, lex !== undefined && lex.type === 'PER')) break;
     // جعفر وعمرو زكي: a known person behind و starts the next name of a list.
     if (k > j && lex && lex.type === 'PER' && lex.start > tokens[k].start) break;
     if (lex && lex.type === 'PER' && !lex.ambiguous && !(lex.last - lex.first === 1 && isGiven(view, k))) {
