@@ -27,3 +27,13 @@ describe('loc-head: a place head introduces an unknown name (issue 12 precision)
     expect(typed('وسجل للفريق أبو جبل ومحمود حسن الأهداف')).not.toContainEqual(['ومحمود', 'LOC']);
   });
 });
+
+describe('same document: a known one-word name is not tagged as the tail of a longer name', () => {
+  const per = (text: string) => extract(text, { language: 'arb' }).entities.filter((e) => e.type === 'PER').map((e) => e.text);
+  test('fires on the name standing alone', () => {
+    expect(per('وقال الرئيس كلينتون إن الاتفاق قريب . وأضاف كلينتون أن المفاوضات مستمرة').filter((t) => t === 'كلينتون').length).toBe(2);
+  });
+  test('after a given name or kunya the word is not another mention of the known name', () => {
+    expect(per('وقال الشيخ سعد وقاص إن الزيارة مهمة . وزار الوفد ضريح أبي وقاص أمس')).toEqual(['سعد وقاص']);
+  });
+});
