@@ -161,6 +161,9 @@ function findRepeats(view: TokenView, chosen: readonly Candidate[], known: Map<s
     // One word right after a connector, kunya or given name (أبي وقاص، آدم غادان) is the tail of
     // a longer name the rules did not read, not another mention of the known one-word name.
     if (hit.len === 1 && hit.name.type === 'PER' && tailOfLongerName(view, i, covered)) continue;
+    // A word that is also a nationality adjective, right after a definite noun (الوطن العربي،
+    // العائلة المالكة السعودية), agrees with that noun: it is the adjective, not the name.
+    if (hit.len === 1 && hit.name.type !== 'PER' && i > 0 && !tokens[i].breakBefore && view.isExact(i, KIND.nationality) && tokens[i - 1].text.startsWith('ال') && tokens[i - 1].text.length > 3) continue;
     if ((hit.name.rule.startsWith(RULE_SURNAME) || hit.name.rule.startsWith(GIVEN_REPEAT)) && !ruleSurnameStands(view, i, covered)) continue;
     added.push(candidate(i, i + hit.len, tokens[i].start + hit.skip, tokens[i + hit.len - 1].end, hit.name.type, 'propagated', hit.name.entry, false, hit.name.rule, undefined));
     addedIds.push(hit.name.id);

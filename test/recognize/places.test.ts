@@ -37,3 +37,10 @@ describe('same document: a known one-word name is not tagged as the tail of a lo
     expect(per('وقال الشيخ سعد وقاص إن الزيارة مهمة . وزار الوفد ضريح أبي وقاص أمس')).toEqual(['سعد وقاص']);
   });
 });
+
+describe('same document: a nationality adjective after a definite noun is not another mention', () => {
+  test('the place stands alone; after a definite noun the same word is the adjective', () => {
+    const es = extract('وأعلنت السعودية أمس عن خطة جديدة . وقال أمير من العائلة المالكة السعودية إن الخطة جاهزة', { language: 'arb' }).entities;
+    expect(es.map((e) => e.text)).toEqual(['السعودية']);
+  });
+});
