@@ -158,6 +158,12 @@ function findRepeats(view: TokenView, chosen: readonly Candidate[], known: Map<s
       }
     }
     if (!hit) continue;
+    // One word right after a connector, kunya or given name (أبي وقاص، آدم غادان) is the tail of
+    // a longer name the rules did not read, not another mention of the known one-word name.
+    if (hit.len === 1 && hit.name.type === 'PER' && tailOfLongerName(view, i, covered)) continue;
+    // A word that is also a nationality adjective, right after a definite noun (الوطن العربي،
+    // العائلة المالكة السعودية), agrees with that noun: it is the adjective, not the name.
+    if (hit.len === 1 && hit.name.type !== 'PER' && i > 0 && !tokens[i].breakBefore && view.isExact(i, KIND.nationality) && tokens[i - 1].text.startsWith('ال') && tokens[i - 1].text.length > 3) continue;
     if ((hit.name.rule.startsWith(RULE_SURNAME) || hit.name.rule.startsWith(GIVEN_REPEAT)) && !ruleSurnameStands(view, i, covered)) continue;
     added.push(candidate(i, i + hit.len, tokens[i].start + hit.skip, tokens[i + hit.len - 1].end, hit.name.type, 'propagated', hit.name.entry, false, hit.name.rule, undefined));
     addedIds.push(hit.name.id);
@@ -177,6 +183,12 @@ const OTHER_KINDS =
   KIND.nationality | KIND['per-title'] | KIND['title-mod'] | KIND['org-head'] | KIND['org-context'] | KIND['org-label'] | KIND['descriptive-head'] |
   KIND['loc-head'] | KIND['loc-part'] | KIND['loc-context'] | KIND['misc-head'] | KIND['sport-context'] | KIND['speech-verb'] | KIND.stop;
 const GIVEN_KINDS = KIND.male | KIND.female | KIND['foreign-given'] | KIND['name-word'];
+
+/** Token i follows, in the same run of words, an uncovered word that only begins or links names. */
+function tailOfLongerName(view: TokenView, i: number, covered: Uint8Array): boolean {
+  return i > 0 && !view.tokens[i].breakBefore && !covered[i - 1] && view.isExact(i - 1, TAIL_BEFORE_KINDS) && !view.isStop(i - 1);
+}
+const TAIL_BEFORE_KINDS = GIVEN_NAME | KIND['name-connector'] | KIND.kunya | KIND['compound-first'] | KIND['name-link'];
 
 /**
  * A family name taken from a rule's guess is weaker evidence than one from the lexicon: at

@@ -55,3 +55,13 @@ describe('a name alone in brackets with an organisation reading (org-bracketed)'
     expect(orgs('ولد في 14 آذار ( مارس ) 1879')).toEqual([]);
   });
 });
+
+describe('org-head: the name keeps its لل- complement (issue 12 precision)', () => {
+  test('a school head + foreign name + لل- complement is one name', () => {
+    expect(orgs('وعمل أستاذا في معهد غرونستادت للتكنولوجيا قرب المدينة')).toContain('معهد غرونستادت للتكنولوجيا');
+    expect(orgs('ودرس في جامعة غرونستادت للعلوم والتكنولوجيا')).toContain('جامعة غرونستادت للعلوم والتكنولوجيا');
+  });
+  test('a verb with و + ال after a foreign name, or a common لل- word, is not part of the name', () => {
+    expect(orgs('ودرس في جامعة غرونستادت والتحق بعدها بالعمل')).toEqual(['جامعة غرونستادت']);
+  });
+});

@@ -40,6 +40,25 @@ function takeOrgReading(s: Scan, c: Candidate, rule?: string): boolean {
   return true;
 }
 
+/**
+ * The rest of an organisation name after its head and name: a complement with لل- (معهد
+ * ماساتشوستس للتكنولوجيا، منظمة الأقطار المصدرة للنفط) or a noun joined by و + the article
+ * after a definite word (منظمة الأغذية والأدوية); not a common word. Returns the new end.
+ */
+function orgTail(view: Scan['view'], k: number): number {
+  const { tokens } = view;
+  for (let m = 0; m < 2 && k < tokens.length && !tokens[k].breakBefore; m++) {
+    const t = tokens[k].text;
+    // و + the article only continues a definite name (الأغذية والأدوية), not a foreign one
+    // (جامعة غرونستادت والتحق: a verb of the sentence).
+    const prev = tokens[k - 1].text;
+    const wa = t.startsWith('وال') && (hasArticle(prev) || prev.startsWith('لل'));
+    if (!(t.startsWith('لل') || wa) || t.length < 5 || view.isStop(k) || view.isExact(k, KIND.stop)) break;
+    k++;
+  }
+  return k;
+}
+
 /** Organisation heads in construct with a name (فيلق القدس), or with a quoted name. */
 export function orgHeadRule(s: Scan, i: number): void {
   const { view, tokens, n, starts, out, opts } = s;
@@ -61,17 +80,17 @@ export function orgHeadRule(s: Scan, i: number): void {
         } else if (lex && !lex.ambiguous) {
           let k = lex.last;
           if (k < n && !tokens[k].breakBefore && view.isExact(k, KIND.nationality)) k++;
-          push(out, view, i, k, head.skip, 'ORG', 'org-head-name', head.form);
+          push(out, view, i, orgTail(view, k), head.skip, 'ORG', 'org-head-name', head.form);
         } else {
           let k = j;
           while (k < n && k - j < 3 && !tokens[k].breakBefore && hasArticle(tokens[k].text) && !view.isExact(k, KIND.stop) && !view.kindAt(k, KIND['per-title'])) {
             k++;
             if (view.isExact(k - 1, KIND.nationality)) break;
           }
-          if (k > j) push(out, view, i, k, head.skip, 'ORG', 'org-head-definite', head.form);
+          if (k > j) push(out, view, i, orgTail(view, k), head.skip, 'ORG', 'org-head-definite', head.form);
           // جامعة ليدز، معهد ايفو: a foreign proper name after a school head (not an adjective).
           else if ((view.kindsOfAnalysisAt(i, KIND['org-head']) & KIND['school-head']) !== 0 && !view.isStop(j) && !isNonName(view, j) && !isGiven(view, j) && !/[هي]$/.test(tokens[j].text) && view.words[j].analyses.length === 1) {
-            push(out, view, i, j + 1, head.skip, 'ORG', 'org-head-school', head.form);
+            push(out, view, i, orgTail(view, j + 1), head.skip, 'ORG', 'org-head-school', head.form);
           }
         }
       }
